@@ -1,0 +1,389 @@
+package io.kafkacontracts.compat;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.Incompatibility;
+
+/**
+ * Decides whether a candidate schema may follow a subject's earlier versions at a compatibility
+ * level, and says why not: every violation against every version the level requires.
+ *
+ * <p>Avro's {@link SchemaCompatibility} gives the reader/writer verdict; this engine names each
+ * incompatibility with a {@link Rule}, a path by names, the lines in both files and a fix, and
+ * corrects two of Avro's misleading reports (a missing default inside a record reached through a
+ * union; an added enum-typed field without a field default). It is stricter than Avro where data
+ * would be silently corrupted: a decimal's scale change and a decimal precision decrease. Every
+ * other verdict equals Avro's. Stateless and thread-safe.
+ */
+public final class CompatibilityEngine {
+
+  /**
+   * Checks a candidate against a subject's history.
+   *
+   * @param subject   the subject, for the report
+   * @param candidate the schema proposed as the next version
+   * @param earlier   the subject's earlier versions, in any order
+   * @param level     the subject's compatibility level
+   */
+  public CompatibilityReport check(
+      String subject, SchemaSource candidate, List<SchemaVersion> earlier, CompatibilityLevel level) {
+    requireNonNull(subject, "subject == null");
+    requireNonNull(candidate, "candidate == null");
+    requireNonNull(earlier, "earlier == null");
+    requireNonNull(level, "level == null");
+    List<SchemaVersion> history = earlier.stream().sorted(Comparator.comparingInt(SchemaVersion::version)).toList();
+    if (level == CompatibilityLevel.NONE || history.isEmpty()) {
+      return new CompatibilityReport(subject, level, List.of(), List.of());
+    }
+    List<SchemaVersion> against = level.transitive() ? history : List.of(history.get(history.size() - 1));
+    List<Violation> violations = new ArrayList<>();
+    for (SchemaVersion version : against) {
+      if (level.backward()) {
+        violations.addAll(new Pair(candidate, version, Direction.BACKWARD, level).violations());
+      }
+      if (level.forward()) {
+        violations.addAll(new Pair(candidate, version, Direction.FORWARD, level).violations());
+      }
+    }
+    return new CompatibilityReport(subject, level, against.stream().map(SchemaVersion::version).toList(), violations);
+  }
+
+  /** Whether {@code reader} can read everything {@code writer} writes, by this engine's rules. */
+  public static boolean canRead(Schema reader, Schema writer) {
+    SchemaSource readerSource = SchemaSource.of(reader);
+    return new Pair(readerSource, new SchemaVersion(1, SchemaSource.of(writer)), Direction.BACKWARD,
+        CompatibilityLevel.BACKWARD).violations().isEmpty();
+  }
+
+  /** One reader/writer check between the candidate and one earlier version. */
+  private static final class Pair {
+    private final SchemaSource candidate;
+    private final SchemaVersion version;
+    private final Direction direction;
+    private final CompatibilityLevel level;
+    private final Schema reader;
+    private final Schema writer;
+    private final List<Violation> found = new ArrayList<>();
+
+    Pair(SchemaSource candidate, SchemaVersion version, Direction direction, CompatibilityLevel level) {
+      this.candidate = candidate;
+      this.version = version;
+      this.direction = direction;
+      this.level = level;
+      boolean backward = direction == Direction.BACKWARD;
+      this.reader = backward ? candidate.schema() : version.source().schema();
+      this.writer = backward ? version.source().schema() : candidate.schema();
+    }
+
+    List<Violation> violations() {
+      // One walk for what Avro does not check (decimals) and what makes it throw (ambiguous aliases).
+      List<Violation> ambiguous = new ArrayList<>();
+      List<Violation> decimals = new ArrayList<>();
+      walk(reader, writer, SchemaPath.ROOT, new HashSet<>(), (r, w, path) -> {
+        checkAliases(r, w, path, ambiguous);
+        checkDecimals(r, w, path, decimals);
+      });
+      if (ambiguous.isEmpty()) {
+        explainAll(reader, writer, SchemaPath.ROOT, "");
+      } else {
+        // Avro's checker throws on such a record; what it would say beyond it is unknowable.
+        found.addAll(ambiguous);
+      }
+      found.addAll(decimals);
+      return found;
+    }
+
+    private void explainAll(Schema reader, Schema writer, SchemaPath prefix, String avroPrefix) {
+      SchemaCompatibility.SchemaCompatibilityResult result;
+      try {
+        result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getResult();
+      } catch (AvroRuntimeException e) {
+        add(Rule.INCOMPATIBLE, prefix, avroPrefix, "Avro cannot compare the schemas: " + e.getMessage(),
+            "make the schemas comparable by Avro's resolution rules");
+        return;
+      }
+      for (Incompatibility incompatibility : result.getIncompatibilities()) {
+        explain(incompatibility, reader, writer, prefix, avroPrefix);
+      }
+    }
+
+    private void explain(Incompatibility inc, Schema reader, Schema writer, SchemaPath prefix, String avroPrefix) {
+      String avroLocation = avroPrefix + inc.getLocation();
+      PathTranslation.Result at = PathTranslation.translate(reader, writer, inc.getLocation());
+      SchemaPath path = new SchemaPath(concat(prefix, at.path()));
+      boolean backward = direction == Direction.BACKWARD;
+      String other = "version " + version.version();
+      switch (inc.getType()) {
+        case READER_FIELD_MISSING_DEFAULT_VALUE -> missingField(inc.getMessage(), at.readerRecord(), path, avroLocation);
+        case TYPE_MISMATCH -> {
+          if (at.readerField() != null && at.writerField() == null && at.writerRecord() != null) {
+            // Avro compares an added field's type with the writer record itself (ENUM vs RECORD):
+            // the real cause is the missing field default.
+            missingField(at.readerField().name(), at.readerRecord(),
+                new SchemaPath(path.steps().subList(0, path.steps().size() - 1)), avroLocation);
+            return;
+          }
+          String field = path.lastField();
+          String subject = field == null ? "the schema" : "field '" + field + "'";
+          Schema candidateType = backward ? inc.getReaderFragment() : inc.getWriterFragment();
+          Schema earlierType = backward ? inc.getWriterFragment() : inc.getReaderFragment();
+          add(Rule.FIELD_TYPE_CHANGED, path, avroLocation,
+              subject + " is " + describe(earlierType) + " in " + other + " but " + describe(candidateType)
+                  + " in the candidate; Avro cannot read " + describe(inc.getWriterFragment()) + " data as "
+                  + describe(inc.getReaderFragment()),
+              "keep " + subject + " as " + describe(earlierType) + "; to change its type, add a new field of the "
+                  + "new type with a default and stop using " + (field == null ? "the old one" : "'" + field + "'"));
+        }
+        case NAME_MISMATCH -> {
+          String earlierName = (backward ? inc.getWriterFragment() : inc.getReaderFragment()).getFullName();
+          String candidateName = (backward ? inc.getReaderFragment() : inc.getWriterFragment()).getFullName();
+          add(Rule.NAME_CHANGED, path, avroLocation,
+              "type '" + earlierName + "' of " + other + " is named '" + candidateName + "' in the candidate",
+              backward
+                  ? "keep the name '" + earlierName + "', or add \"" + earlierName + "\" to the aliases of '"
+                      + candidateName + "'"
+                  : "keep the name '" + earlierName + "': readers built on " + other + " know no other");
+        }
+        case FIXED_SIZE_MISMATCH -> {
+          Schema earlierType = backward ? inc.getWriterFragment() : inc.getReaderFragment();
+          Schema candidateType = backward ? inc.getReaderFragment() : inc.getWriterFragment();
+          add(Rule.FIXED_SIZE_CHANGED, path, avroLocation,
+              "fixed '" + candidateType.getFullName() + "' has size " + candidateType.getFixedSize()
+                  + " in the candidate but " + earlierType.getFixedSize() + " in " + other,
+              "keep size " + earlierType.getFixedSize() + "; a new size needs a new fixed type and a new field");
+        }
+        case MISSING_ENUM_SYMBOLS -> {
+          String enumName = inc.getReaderFragment().getFullName();
+          if (backward) {
+            add(Rule.ENUM_SYMBOL_REMOVED, path, avroLocation,
+                "enum '" + enumName + "' no longer has symbols " + inc.getMessage() + ", which data written with "
+                    + other + " may hold",
+                "keep the symbols " + inc.getMessage() + ", or give enum '" + enumName + "' a default symbol "
+                    + "(e.g. \"default\": \"UNKNOWN\") so that unknown symbols are read as it");
+          } else {
+            add(Rule.ENUM_SYMBOL_ADDED, path, avroLocation,
+                "enum '" + enumName + "' gained symbols " + inc.getMessage() + ", which readers built on " + other
+                    + " do not know (their enum has no default)",
+                "do not add symbols until every version readers use has an enum default symbol; or check this "
+                    + "subject at a level without FORWARD");
+          }
+        }
+        case MISSING_UNION_BRANCH -> missingUnionBranch(inc, at, path, avroLocation);
+        default -> add(Rule.INCOMPATIBLE, path, avroLocation,
+            inc.getType() + " against " + other + ": " + inc.getMessage(),
+            "change the candidate so that Avro can resolve it with " + other);
+      }
+    }
+
+    private void missingField(String field, Schema readerRecord, SchemaPath recordPath, String avroLocation) {
+      SchemaPath path = fieldPath(recordPath, field);
+      String record = readerRecord == null ? "the record" : "record '" + readerRecord.getFullName() + "'";
+      String other = "version " + version.version();
+      if (direction == Direction.BACKWARD) {
+        Schema type = readerRecord == null || readerRecord.getField(field) == null
+            ? null : readerRecord.getField(field).schema();
+        add(Rule.FIELD_ADDED_WITHOUT_DEFAULT, path, avroLocation,
+            "field '" + field + "' of " + record + " has no default, so the candidate cannot read data written "
+                + "with " + other + ", which lacks it",
+            "give field '" + field + "' a default, for example type " + optionalOf(type) + " with default null");
+      } else {
+        add(Rule.FIELD_REMOVED_WITHOUT_DEFAULT, path, avroLocation,
+            "field '" + field + "' of " + record + " is missing from the candidate, and readers built on " + other
+                + " need it: it has no default there",
+            "keep field '" + field + "'; to retire it, first release a version where it has a default, and "
+                + "remove it once no reader lacks that default");
+      }
+    }
+
+    /** The path of a field: Avro points at /fields/N; the record path is turned into /fields/name. */
+    private static SchemaPath fieldPath(SchemaPath path, String field) {
+      List<String> steps = path.steps();
+      if (steps.size() >= 2 && steps.get(steps.size() - 2).equals("fields")) {
+        return path;
+      }
+      return path.then("fields", field);
+    }
+
+    private void missingUnionBranch(Incompatibility inc, PathTranslation.Result at, SchemaPath path, String avroLocation) {
+      Schema writerBranch = at.writerAt();
+      Schema readerUnion = inc.getReaderFragment();
+      if (writerBranch != null && isNamed(writerBranch) && readerUnion.isUnion()) {
+        Integer index = readerUnion.getIndexNamed(writerBranch.getFullName());
+        if (index != null) {
+          // The branch is still there; it is the record inside that changed. Say what changed.
+          explainAll(readerUnion.getTypes().get(index), writerBranch, path, avroLocation);
+          return;
+        }
+      }
+      String branch = writerBranch == null ? String.valueOf(inc.getWriterFragment()) : describe(writerBranch);
+      String field = path.lastField();
+      String where = field == null ? "the union" : "the union of field '" + field + "'";
+      String other = "version " + version.version();
+      if (direction == Direction.BACKWARD) {
+        add(Rule.UNION_BRANCH_REMOVED, path, avroLocation,
+            where + " has no branch for " + branch + ", which data written with " + other + " may hold",
+            "keep " + branch + " in the union");
+      } else {
+        add(Rule.UNION_BRANCH_ADDED, path, avroLocation,
+            where + " gained " + branch + ", which readers built on " + other + " cannot read",
+            "do not add union branches to a FORWARD-checked subject; add a new optional field instead");
+      }
+    }
+
+    private void checkAliases(Schema r, Schema w, SchemaPath path, List<Violation> into) {
+      if (r.getType() != Schema.Type.RECORD || w.getType() != Schema.Type.RECORD) {
+        return;
+      }
+      for (Schema.Field field : r.getFields()) {
+        List<String> matches = w.getFields().stream()
+            .filter(wf -> wf.name().equals(field.name()) || field.aliases().contains(wf.name()))
+            .map(Schema.Field::name)
+            .toList();
+        if (matches.size() > 1) {
+          into.add(violation(Rule.FIELD_ALIAS_AMBIGUOUS, path.then("fields", field.name()), "",
+              "field '" + field.name() + "' of record '" + r.getFullName() + "' matches fields " + matches
+                  + " of the writer's record by its name and aliases; Avro cannot tell which one to read",
+              "keep in the name and aliases of '" + field.name() + "' only one of " + matches));
+        }
+      }
+    }
+
+    private void checkDecimals(Schema r, Schema w, SchemaPath path, List<Violation> into) {
+      if (!(r.getLogicalType() instanceof LogicalTypes.Decimal rd)
+          || !(w.getLogicalType() instanceof LogicalTypes.Decimal wd)) {
+        return;
+      }
+      String field = path.lastField();
+      String subject = field == null ? "the decimal" : "the decimal of field '" + field + "'";
+      boolean backward = direction == Direction.BACKWARD;
+      LogicalTypes.Decimal candidateDecimal = backward ? rd : wd;
+      LogicalTypes.Decimal earlierDecimal = backward ? wd : rd;
+      String other = "version " + version.version();
+      if (rd.getScale() != wd.getScale()) {
+        into.add(violation(Rule.DECIMAL_SCALE_CHANGED, path, "",
+            subject + " has scale " + candidateDecimal.getScale() + " in the candidate but "
+                + earlierDecimal.getScale() + " in " + other + "; Avro would silently read the unscaled digits "
+                + "with the other scale (12.34 read as " + rescaledExample(wd.getScale(), rd.getScale()) + ")",
+            "keep scale " + earlierDecimal.getScale() + "; for another scale add a new field"));
+      } else if (rd.getPrecision() < wd.getPrecision()) {
+        into.add(violation(Rule.DECIMAL_PRECISION_DECREASED, path, "",
+            subject + " has precision " + rd.getPrecision() + " for its reader ("
+                + (backward ? "the candidate" : other) + ") but " + wd.getPrecision() + " for its writer ("
+                + (backward ? other : "the candidate") + "); values with more digits would not fit",
+            "keep precision " + earlierDecimal.getPrecision() + " or more"));
+      }
+    }
+
+    /** What 12.34, written at one scale, reads as at another: the unscaled digits are kept. */
+    private static String rescaledExample(int writerScale, int readerScale) {
+      return new java.math.BigDecimal("12.34").movePointRight(writerScale - readerScale).toPlainString();
+    }
+
+    private void add(Rule rule, SchemaPath path, String avroLocation, String message, String fix) {
+      found.add(violation(rule, path, avroLocation, message, fix));
+    }
+
+    private Violation violation(Rule rule, SchemaPath path, String avroLocation, String message, String fix) {
+      return new Violation(rule, level, direction, version.version(), path, avroLocation,
+          candidate.locate(path), version.source().locate(path), message, fix);
+    }
+  }
+
+  /** Visits every matching (reader, writer) pair of elements, as Avro's resolution pairs them. */
+  private interface PairVisitor {
+    void visit(Schema reader, Schema writer, SchemaPath path);
+  }
+
+  private static void walk(Schema r, Schema w, SchemaPath path, Set<String> seen, PairVisitor visitor) {
+    if (isNamed(r) && !seen.add(r.getFullName() + "<-" + w.getFullName())) {
+      return; // recursive types: each pair of named types once
+    }
+    visitor.visit(r, w, path);
+    if (w.isUnion()) {
+      for (Schema writerBranch : w.getTypes()) {
+        Schema readerBranch = r.isUnion() ? branchNamed(r, writerBranch.getFullName()) : r;
+        if (readerBranch != null && readerBranch.getType() == writerBranch.getType()) {
+          walk(readerBranch, writerBranch, path.then(writerBranch.getFullName()), seen, visitor);
+        }
+      }
+    } else if (r.isUnion()) {
+      Schema readerBranch = branchNamed(r, w.getFullName());
+      if (readerBranch != null) {
+        walk(readerBranch, w, path.then(w.getFullName()), seen, visitor);
+      }
+    } else if (r.getType() == Schema.Type.RECORD && w.getType() == Schema.Type.RECORD) {
+      for (Schema.Field field : r.getFields()) {
+        List<Schema.Field> matches = w.getFields().stream()
+            .filter(wf -> wf.name().equals(field.name()) || field.aliases().contains(wf.name()))
+            .toList();
+        if (matches.size() == 1) {
+          walk(field.schema(), matches.get(0).schema(), path.then("fields", field.name(), "type"), seen, visitor);
+        }
+      }
+    } else if (r.getType() == Schema.Type.ARRAY && w.getType() == Schema.Type.ARRAY) {
+      walk(r.getElementType(), w.getElementType(), path.then("items"), seen, visitor);
+    } else if (r.getType() == Schema.Type.MAP && w.getType() == Schema.Type.MAP) {
+      walk(r.getValueType(), w.getValueType(), path.then("values"), seen, visitor);
+    }
+  }
+
+  /** The union's branch of this full name (or primitive type name), or null. */
+  static Schema branchNamed(Schema union, String name) {
+    Integer index = union.getIndexNamed(name);
+    return index == null ? null : union.getTypes().get(index);
+  }
+
+  static boolean isNamed(Schema schema) {
+    return switch (schema.getType()) {
+      case RECORD, ENUM, FIXED -> true;
+      default -> false;
+    };
+  }
+
+  private static List<String> concat(SchemaPath prefix, SchemaPath rest) {
+    List<String> all = new ArrayList<>(prefix.steps());
+    all.addAll(rest.steps());
+    return all;
+  }
+
+  /** A schema in a few words: "int", "record 'com.example.A'", "[\"null\",\"string\"]". */
+  static String describe(Schema schema) {
+    if (schema.isUnion()) {
+      return "union " + schema.getTypes().stream().map(Schema::getFullName).collect(Collectors.joining(", ", "[", "]"));
+    }
+    if (isNamed(schema)) {
+      return schema.getType().getName() + " '" + schema.getFullName() + "'";
+    }
+    if (schema.getType() == Schema.Type.ARRAY) {
+      return "array of " + describe(schema.getElementType());
+    }
+    if (schema.getType() == Schema.Type.MAP) {
+      return "map of " + describe(schema.getValueType());
+    }
+    return schema.getLogicalType() == null ? schema.getType().getName()
+        : schema.getType().getName() + " (" + schema.getLogicalType().getName() + ")";
+  }
+
+  /** How to write a field of this type as optional, for fixes. */
+  static String optionalOf(Schema type) {
+    if (type == null) {
+      return "[\"null\", <its type>]";
+    }
+    if (type.isUnion()) {
+      return type.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL)
+          ? type.toString() : "[\"null\"," + type.getTypes().stream().map(Schema::toString)
+              .collect(Collectors.joining(",")) + "]";
+    }
+    return "[\"null\"," + (isNamed(type) ? "\"" + type.getFullName() + "\"" : type.toString()) + "]";
+  }
+}

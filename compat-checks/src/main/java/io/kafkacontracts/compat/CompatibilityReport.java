@@ -1,0 +1,29 @@
+package io.kafkacontracts.compat;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * The verdict on one subject's candidate: every violation against every earlier version the level
+ * required. Immutable.
+ *
+ * @param subject         the subject
+ * @param level           the level it was checked at
+ * @param versionsChecked the earlier versions the candidate was checked against, oldest first
+ * @param violations      every violation found, by version then by position
+ */
+public record CompatibilityReport(
+    String subject, CompatibilityLevel level, List<Integer> versionsChecked, List<Violation> violations) {
+
+  public CompatibilityReport {
+    requireNonNull(subject, "subject == null");
+    requireNonNull(level, "level == null");
+    versionsChecked = List.copyOf(versionsChecked);
+    violations = List.copyOf(violations);
+  }
+
+  public boolean isCompatible() {
+    return violations.isEmpty();
+  }
+}

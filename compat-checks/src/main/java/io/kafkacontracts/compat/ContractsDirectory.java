@@ -1,0 +1,66 @@
+package io.kafkacontracts.compat;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kafkacontracts.compat.catalogue.Catalogue;
+import io.kafkacontracts.compat.catalogue.CatalogueReader;
+import io.kafkacontracts.compat.lint.SchemaFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A contracts directory as this project lays it out: {@code avro/} with the {@code .avsc} files and
+ * {@code contracts.yaml} beside it. Loading reads both and collects every problem in either.
+ * Immutable.
+ *
+ * @param root      the directory
+ * @param schemas   the schema folder ({@code avro/})
+ * @param catalogue the topics that could be read
+ * @param problems  every problem of the schemas and the catalogue, schemas first
+ */
+public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue catalogue, List<Problem> problems) {
+
+  public static final String SCHEMA_FOLDER = "avro";
+  public static final String CATALOGUE_FILE = "contracts.yaml";
+
+  public ContractsDirectory {
+    requireNonNull(root, "root == null");
+    requireNonNull(schemas, "schemas == null");
+    requireNonNull(catalogue, "catalogue == null");
+    problems = List.copyOf(problems);
+  }
+
+  /**
+   * Loads a contracts directory.
+   *
+   * @param root    the directory holding {@code avro/} and {@code contracts.yaml}
+   * @param display how to print file names in problems
+   * @throws IOException when a file cannot be read or the layout is missing
+   */
+  public static ContractsDirectory load(Path root, Function<Path, Path> display) throws IOException {
+    requireNonNull(root, "root == null");
+    requireNonNull(display, "display == null");
+    SchemaFolder schemas = SchemaFolder.load(root.resolve(SCHEMA_FOLDER), display);
+    List<Problem> problems = new ArrayList<>(schemas.problems());
+    Path catalogueFile = root.resolve(CATALOGUE_FILE);
+    if (!Files.isRegularFile(catalogueFile)) {
+      throw new IOException("the topic catalogue " + display.apply(catalogueFile) + " is missing");
+    }
+    Catalogue catalogue = new Catalogue(List.of());
+    // Checking names against schemas that did not load would only repeat their problems.
+    if (!schemas.hasProblems()) {
+      CatalogueReader.Result result = CatalogueReader.read(catalogueFile, schemas, display.apply(catalogueFile));
+      catalogue = result.catalogue();
+      problems.addAll(result.problems());
+    }
+    return new ContractsDirectory(root, schemas, catalogue, problems);
+  }
+
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+}

@@ -1,0 +1,32 @@
+package io.kafkacontracts.compat;
+
+/**
+ * Every compatibility rule, with its stable id (the constant's name) and what it checks. The ids
+ * appear in reports and in the accepted-breaks list, so they never change once released.
+ */
+public enum Rule {
+  FIELD_ADDED_WITHOUT_DEFAULT("Checks that a field the reader has and the writer lacks has a default."),
+  FIELD_REMOVED_WITHOUT_DEFAULT("Checks that a field dropped from the candidate had a default in the version that reads it."),
+  FIELD_TYPE_CHANGED("Checks that a field's type can be resolved from the writer's type (same type or an Avro promotion)."),
+  FIELD_ALIAS_AMBIGUOUS("Checks that a reader field's name and aliases match at most one writer field."),
+  ENUM_SYMBOL_REMOVED("Checks that the candidate keeps every enum symbol earlier data may hold, unless the enum has a default."),
+  ENUM_SYMBOL_ADDED("Checks that earlier readers know every symbol the candidate may write, unless their enum has a default."),
+  UNION_BRANCH_REMOVED("Checks that the candidate's union still has a branch for every branch earlier data may hold."),
+  UNION_BRANCH_ADDED("Checks that earlier readers' unions have a branch for every branch the candidate may write."),
+  FIXED_SIZE_CHANGED("Checks that a fixed type keeps its size."),
+  NAME_CHANGED("Checks that a named type keeps its full name, or lists the old one among its aliases."),
+  DECIMAL_SCALE_CHANGED("Checks that a decimal keeps its scale: Avro would read 12.34 as 1.234 (stricter than Avro)."),
+  DECIMAL_PRECISION_DECREASED("Checks that a decimal's precision does not shrink for its reader (stricter than Avro)."),
+  INCOMPATIBLE("Any other incompatibility Avro reports; the message is Avro's.");
+
+  private final String purpose;
+
+  Rule(String purpose) {
+    this.purpose = purpose;
+  }
+
+  /** One line, "Checks that ...". */
+  public String purpose() {
+    return purpose;
+  }
+}

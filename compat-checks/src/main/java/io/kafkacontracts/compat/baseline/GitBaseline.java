@@ -1,0 +1,209 @@
+package io.kafkacontracts.compat.baseline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.SchemaSource;
+import io.kafkacontracts.compat.SchemaVersion;
+import io.kafkacontracts.compat.catalogue.CatalogueReader;
+import io.kafkacontracts.compat.catalogue.KeySpec;
+import io.kafkacontracts.compat.catalogue.TopicContract;
+import io.kafkacontracts.compat.lint.SchemaFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+
+/**
+ * Earlier versions from the repository's own history: the embedded default of the gate, needing
+ * no registry.
+ *
+ * <p>At each commit the subject's schema is the one that commit's {@code contracts.yaml} (beside
+ * the schema folder) names for it, so a record renamed in the candidate is compared with its old
+ * self (and reported as NAME_CHANGED unless aliased); without a catalogue, the candidate's name.
+ *
+ * <p>The baseline ref defaults to the merge-base of HEAD with the default branch
+ * ({@code origin/HEAD}, else {@code origin/main}, {@code main}, {@code origin/master},
+ * {@code master}); when that is HEAD itself (the default branch, or a branch with no commits of
+ * its own), HEAD's first parent. The subject's versions are the distinct contents of its schema
+ * (found by full name, so moved and renamed files are followed) at each commit that touched the
+ * schema folder along the ref's first-parent history, oldest first; the last is the schema at the
+ * ref. Commits whose schema folder did not load (broken in their day) are passed over.
+ *
+ * <p>Each commit's folder is read once, with one {@code git cat-file --batch} for the blobs not
+ * seen in an earlier commit, and cached. Not thread-safe: use one instance per thread.
+ */
+public final class GitBaseline implements Baseline, AutoCloseable {
+
+  private static final List<String> DEFAULT_BRANCHES =
+      List.of("origin/HEAD", "origin/main", "main", "origin/master", "master");
+
+  private final Git git;
+  private final String folder;
+  private final String ref;
+  private final String commit;
+  private final Path scratch;
+  private List<Snapshot> snapshots;
+
+  /** One commit's schema folder. */
+  /** One commit's schema folder, and its catalogue's subject → schema name, when it had one. */
+  private record Snapshot(String commit, SchemaFolder folder, Map<String, String> typeOfSubject) {}
+
+  /**
+   * @param repository  the git work tree
+   * @param schemaFolder the schema folder relative to the repository root, e.g. {@code schemas/avro}
+   * @param ref          the baseline ref, or empty for the default (see the class comment)
+   * @throws IOException when git fails or no baseline ref can be found
+   */
+  public GitBaseline(Path repository, String schemaFolder, Optional<String> ref) throws IOException {
+    requireNonNull(repository, "repository == null");
+    this.git = new Git(repository);
+    this.folder = requireNonNull(schemaFolder, "schemaFolder == null");
+    this.ref = ref.orElseGet(this::defaultRef);
+    if (this.ref == null) {
+      throw new IOException("no git baseline: HEAD has no parent and no default branch was found; "
+          + "name a ref (contracts.against) or use a directory baseline");
+    }
+    this.commit = git.run("rev-parse", "--verify", this.ref + "^{commit}").trim();
+    this.scratch = Files.createTempDirectory("kafka-contracts-git-baseline");
+  }
+
+  private String defaultRef() {
+    String head = git.tryRun("rev-parse", "HEAD");
+    for (String branch : DEFAULT_BRANCHES) {
+      if (git.tryRun("rev-parse", "--verify", "-q", branch + "^{commit}") == null) {
+        continue;
+      }
+      String base = git.tryRun("merge-base", "HEAD", branch);
+      if (base != null && !base.equals(head)) {
+        return base;
+      }
+      break;
+    }
+    return git.tryRun("rev-parse", "--verify", "-q", "HEAD^1") == null ? null : "HEAD^1";
+  }
+
+  /** The commit the baseline stands at. */
+  public String commit() {
+    return commit;
+  }
+
+  @Override
+  public List<SchemaVersion> versions(String subject, String typeName) throws IOException {
+    List<SchemaVersion> versions = new ArrayList<>();
+    String previous = null;
+    for (Snapshot snapshot : snapshots()) {
+      // The subject's schema as that commit's catalogue named it: a renamed record keeps its history.
+      String nameThen = snapshot.typeOfSubject().getOrDefault(subject, typeName);
+      Optional<Schema> schema = snapshot.folder().type(nameThen);
+      if (schema.isEmpty()) {
+        continue;
+      }
+      String content = schema.get().toString();
+      String shortCommit = snapshot.commit().substring(0, 7);
+      SchemaSource source = SchemaSource.fromFolder(snapshot.folder(), nameThen,
+          file -> Path.of(shortCommit + ":" + folder + "/" + snapshot.folder().root().relativize(file)));
+      if (content.equals(previous)) {
+        // Same version, later commit: point findings at the file as it stands most recently.
+        int number = versions.size();
+        versions.set(number - 1, new SchemaVersion(number, source));
+        continue;
+      }
+      previous = content;
+      versions.add(new SchemaVersion(versions.size() + 1, source));
+    }
+    return versions;
+  }
+
+  private List<Snapshot> snapshots() throws IOException {
+    if (snapshots == null) {
+      List<String> commits = new ArrayList<>(List.of(
+          git.run("rev-list", "--first-parent", "--reverse", commit, "--", folder, cataloguePath()).split("\n")));
+      commits.removeIf(String::isBlank);
+      Map<String, byte[]> blobCache = new HashMap<>();
+      List<Snapshot> loaded = new ArrayList<>();
+      for (String c : commits) {
+        load(c, blobCache).ifPresent(loaded::add);
+      }
+      snapshots = loaded;
+    }
+    return snapshots;
+  }
+
+  /** contracts.yaml beside the schema folder, relative to the repository. */
+  private String cataloguePath() {
+    Path parent = Path.of(folder).getParent();
+    return (parent == null ? "" : parent + "/") + ContractsDirectory.CATALOGUE_FILE;
+  }
+
+  /** Subject → schema name from a commit's catalogue text. */
+  private static Map<String, String> subjects(String text, SchemaFolder snapshot, String catalogue) {
+    Map<String, String> subjects = new HashMap<>();
+    for (TopicContract topic : CatalogueReader.read(text, snapshot, Path.of(catalogue)).catalogue().topics()) {
+      subjects.putIfAbsent(topic.valueSubject(), topic.valueType());
+      if (topic.key() instanceof KeySpec.Type key) {
+        topic.keySubject().ifPresent(s -> subjects.putIfAbsent(s, key.name()));
+      }
+    }
+    return subjects;
+  }
+
+  /**
+   * One commit's schema folder and catalogue, listed by one {@code ls-tree} and read by one
+   * {@code cat-file --batch} for the blobs no earlier commit had; empty if the folder did not load.
+   */
+  private Optional<Snapshot> load(String c, Map<String, byte[]> blobCache) throws IOException {
+    String catalogue = cataloguePath();
+    Map<String, String> blobs = new LinkedHashMap<>(git.blobs(c, folder, catalogue));
+    String catalogueBlob = blobs.remove(catalogue);
+    blobs.keySet().removeIf(path -> !path.endsWith(".avsc"));
+    List<String> wanted = new ArrayList<>(blobs.values());
+    if (catalogueBlob != null) {
+      wanted.add(catalogueBlob);
+    }
+    blobCache.putAll(git.contents(wanted.stream().distinct().filter(id -> !blobCache.containsKey(id)).toList()));
+    Path root = scratch.resolve(c);
+    for (Map.Entry<String, String> blob : blobs.entrySet()) {
+      Path file = root.resolve(blob.getKey());
+      Files.createDirectories(file.getParent());
+      Files.write(file, blobCache.get(blob.getValue()));
+    }
+    Path schemaRoot = root.resolve(folder);
+    if (!Files.isDirectory(schemaRoot)) {
+      Files.createDirectories(schemaRoot);
+    }
+    SchemaFolder snapshot = SchemaFolder.load(schemaRoot);
+    if (snapshot.hasProblems()) {
+      return Optional.empty();
+    }
+    Map<String, String> subjects = catalogueBlob == null ? Map.of()
+        : subjects(new String(blobCache.get(catalogueBlob), StandardCharsets.UTF_8), snapshot, catalogue);
+    return Optional.of(new Snapshot(c, snapshot, subjects));
+  }
+
+  /** Deletes the scratch copies of earlier commits. */
+  @Override
+  public void close() throws IOException {
+    if (Files.exists(scratch)) {
+      try (Stream<Path> walk = Files.walk(scratch)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "git " + ref + " (" + commit.substring(0, 7) + ")";
+  }
+}

@@ -1,0 +1,86 @@
+package io.kafkacontracts.compat.catalogue;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kafkacontracts.compat.CompatibilityLevel;
+import io.kafkacontracts.compat.lint.SchemaNames;
+import io.kafkacontracts.compat.source.SourcePosition;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One topic of the catalogue: its name, what its records carry, how its subjects are named and
+ * checked, and how the topic is configured. Immutable.
+ *
+ * @param name                 the Kafka topic name
+ * @param description          what flows on the topic, for people
+ * @param valueType            full name of the value's record schema
+ * @param key                  what the record key is
+ * @param subjectNameStrategy  how the value (and a record key) map to subjects
+ * @param compatibility        the level every subject of the topic is checked at
+ * @param partitions           partition count
+ * @param replication          replication factor
+ * @param retention            how long records are kept ({@link Duration#ZERO} never happens;
+ *                             {@code null} is not allowed: use the catalogue's default)
+ * @param deadLetter           the dead-letter topic, when failed records are routed to one
+ * @param consumerGroups       consumer groups known to read the topic, for documentation
+ * @param config               further topic configs passed to the broker, e.g. compression.type
+ * @param position             where the entry starts in contracts.yaml
+ */
+public record TopicContract(
+    String name,
+    String description,
+    String valueType,
+    KeySpec key,
+    SubjectNameStrategy subjectNameStrategy,
+    CompatibilityLevel compatibility,
+    int partitions,
+    int replication,
+    Duration retention,
+    Optional<DeadLetterTopic> deadLetter,
+    List<String> consumerGroups,
+    Map<String, String> config,
+    SourcePosition position) {
+
+  public TopicContract {
+    requireNonNull(name, "name == null");
+    requireNonNull(description, "description == null");
+    requireNonNull(valueType, "valueType == null");
+    requireNonNull(key, "key == null");
+    requireNonNull(subjectNameStrategy, "subjectNameStrategy == null");
+    requireNonNull(compatibility, "compatibility == null");
+    requireNonNull(retention, "retention == null");
+    requireNonNull(deadLetter, "deadLetter == null");
+    requireNonNull(position, "position == null");
+    consumerGroups = List.copyOf(consumerGroups);
+    config = Map.copyOf(config);
+  }
+
+  /** The value's subject, e.g. {@code orders-value} under TopicNameStrategy. */
+  public String valueSubject() {
+    return subjectNameStrategy.subject(name, false, valueType);
+  }
+
+  /**
+   * The key's subject when the key has a schema to register. A key taken from a field is a
+   * primitive, named by TopicNameStrategy ({@code <topic>-key}) since record-based strategies name
+   * records; a key with its own named type follows the topic's strategy.
+   */
+  public Optional<String> keySubject() {
+    if (key instanceof KeySpec.Field) {
+      return Optional.of(SubjectNameStrategy.TOPIC_NAME.subject(name, true, ""));
+    }
+    if (key instanceof KeySpec.Type type) {
+      return Optional.of(isPrimitive(type.name())
+          ? SubjectNameStrategy.TOPIC_NAME.subject(name, true, type.name())
+          : subjectNameStrategy.subject(name, true, type.name()));
+    }
+    return Optional.empty();
+  }
+
+  static boolean isPrimitive(String typeName) {
+    return SchemaNames.PRIMITIVES.contains(typeName);
+  }
+}

@@ -1,0 +1,36 @@
+package io.kafkacontracts.compat.report;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kafkacontracts.compat.AcceptedBreaks;
+import io.kafkacontracts.compat.CompatibilityReport;
+import io.kafkacontracts.compat.Problem;
+import java.util.List;
+
+/**
+ * Everything one run of the gate found, ready to render. Immutable.
+ *
+ * @param baseline what the candidates were checked against, e.g. "git HEAD^1 (abc1234)"
+ * @param subjects one report per subject, holding only the violations not accepted
+ * @param accepted violations accepted by the accepted-breaks list
+ * @param problems problems outside any subject: lint, catalogue, accepted-breaks list
+ */
+public record GateReport(
+    String baseline, List<CompatibilityReport> subjects, List<AcceptedBreaks.Accepted> accepted, List<Problem> problems) {
+
+  public GateReport {
+    requireNonNull(baseline, "baseline == null");
+    subjects = List.copyOf(subjects);
+    accepted = List.copyOf(accepted);
+    problems = List.copyOf(problems);
+  }
+
+  public int violationCount() {
+    return subjects.stream().mapToInt(s -> s.violations().size()).sum();
+  }
+
+  /** Whether the gate fails: a violation or a problem. */
+  public boolean fails() {
+    return violationCount() > 0 || !problems.isEmpty();
+  }
+}

@@ -1,0 +1,89 @@
+package io.kafkacontracts.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafkacontracts.compat.baseline.DirectoryBaseline;
+import io.kafkacontracts.compat.report.GateReport;
+import io.kafkacontracts.compat.report.ReportFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The gate end to end over a small contracts directory and a directory baseline. */
+class ContractsGateTest {
+
+  @TempDir
+  Path root;
+
+  private void write(String relative, String text) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private static String record(String name, String fields) {
+    return "{\"type\": \"record\", \"name\": \"" + name + "\", \"namespace\": \"com.example\",\n \"fields\": [\n"
+        + fields + "\n ]}\n";
+  }
+
+  @Test
+  void checksEverySubjectAtItsLevelAppliesAcceptedBreaksAndRendersTheResult() throws IOException {
+    String id = "  {\"name\": \"id\", \"type\": \"string\"}";
+    write("contracts/avro/Order.avsc", record("Order", id + ",\n  {\"name\": \"qty\", \"type\": \"int\"}"));
+    write("contracts/avro/Payment.avsc", record("Payment", id + ",\n  {\"name\": \"note\", \"type\": \"string\"}"));
+    write("contracts/avro/User.avsc", record("User", id));
+    write("contracts/contracts.yaml", """
+        topics:
+          - name: orders
+            value: com.example.Order
+            compatibility: BACKWARD_TRANSITIVE
+          - name: payments
+            value: com.example.Payment
+          - name: users
+            value: com.example.User
+        """);
+    write("baseline/orders-value/1.avsc", record("Order", id));
+    write("baseline/orders-value/2.avsc", record("Order", id + ",\n  {\"name\": \"qty\", \"type\": \"int\", \"default\": 0}"));
+    write("baseline/payments-value/1.avsc", record("Payment", id));
+    write("contracts/accepted-breaks.yaml", """
+        accepted:
+          - subject: payments-value
+            rule: FIELD_ADDED_WITHOUT_DEFAULT
+            path: /fields/note
+            reason: payments has no consumers yet
+            untilVersion: 2
+        """);
+    ContractsDirectory contracts = ContractsDirectory.load(root.resolve("contracts"), root::relativize);
+    AcceptedBreaks accepted = AcceptedBreaks.read(root.resolve("contracts/accepted-breaks.yaml"),
+        Path.of("contracts/accepted-breaks.yaml"));
+
+    GateReport report = new ContractsGate().run(contracts, new DirectoryBaseline(root.resolve("baseline")), accepted,
+        LocalDate.of(2026, 11, 23), root::relativize);
+
+    assertThat(report.fails()).isTrue();
+    // The baseline is named by its absolute path; the rest by paths relative to the project.
+    assertThat(ReportFormat.TEXT.render(report).replace(root + "/", "")).isEqualTo("""
+        kafka-contracts: 1 violation in 1 of 3 subjects, 0 problems (baseline: directory baseline)
+        contracts/avro/Order.avsc:4:3: orders-value [BACKWARD_TRANSITIVE, backward against version 1] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty
+            field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with version 1, which lacks it
+            fix: give field 'qty' a default, for example type ["null","int"] with default null
+        accepted: payments-value FIELD_ADDED_WITHOUT_DEFAULT at /fields/note against version 1 (payments has no consumers yet; contracts/accepted-breaks.yaml:2:5)
+        """);
+  }
+
+  @Test
+  void contractsWithProblemsAreReportedWithoutCheckingSubjects() throws IOException {
+    write("contracts/avro/Order.avsc", "{");
+    write("contracts/contracts.yaml", "topics: []\n");
+    ContractsDirectory contracts = ContractsDirectory.load(root.resolve("contracts"), root::relativize);
+
+    GateReport report = new ContractsGate().run(contracts, new DirectoryBaseline(root.resolve("none")),
+        AcceptedBreaks.none(), LocalDate.of(2026, 11, 23), root::relativize);
+
+    assertThat(report.subjects()).isEmpty();
+    assertThat(report.problems()).extracting(Problem::rule).containsExactly("SYNTAX_ERROR");
+  }
+}

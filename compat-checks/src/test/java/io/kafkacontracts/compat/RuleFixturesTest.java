@@ -1,0 +1,83 @@
+package io.kafkacontracts.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One fixture folder per rule under {@code rules/<RULE>/}: {@code previous/Subject.avsc} is version
+ * 1, {@code current/Subject.avsc} the candidate, {@code expected.properties} the one violation.
+ */
+class RuleFixturesTest {
+
+  private static final Path FIXTURES = fixtures();
+
+  private static Path fixtures() {
+    try {
+      return Path.of(RuleFixturesTest.class.getResource("/rules").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Stream<String> rules() throws IOException {
+    try (Stream<Path> folders = Files.list(FIXTURES)) {
+      return folders.map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @Test
+  void everyRuleButTheCatchAllHasAFixture() throws IOException {
+    assertThat(rules()).containsExactlyInAnyOrderElementsOf(Arrays.stream(Rule.values())
+        .filter(rule -> rule != Rule.INCOMPATIBLE).map(Rule::name).toList());
+  }
+
+  @ParameterizedTest
+  @MethodSource("rules")
+  void fixtureGivesExactlyItsRuleAtItsPathAndLines(String rule) throws IOException {
+    Path folder = FIXTURES.resolve(rule);
+    Properties expected = new Properties();
+    try (Reader in = Files.newBufferedReader(folder.resolve("expected.properties"), StandardCharsets.UTF_8)) {
+      expected.load(in);
+    }
+    Path previousFile = Path.of(rule, "previous", "Subject.avsc");
+    Path currentFile = Path.of(rule, "current", "Subject.avsc");
+    SchemaSource previous = SchemaSource.parse(previousFile, Files.readString(FIXTURES.resolve(previousFile)));
+    SchemaSource current = SchemaSource.parse(currentFile, Files.readString(FIXTURES.resolve(currentFile)));
+    CompatibilityLevel level = CompatibilityLevel.valueOf(expected.getProperty("level"));
+
+    CompatibilityReport report = new CompatibilityEngine()
+        .check("payments-value", current, List.of(new SchemaVersion(1, previous)), level);
+
+    assertThat(report.violations()).singleElement().satisfies(v -> {
+      assertThat(v.rule().name()).isEqualTo(rule);
+      assertThat(v.level()).isEqualTo(level);
+      assertThat(v.direction().name()).isEqualTo(expected.getProperty("direction"));
+      assertThat(v.version()).isEqualTo(1);
+      assertThat(v.path()).hasToString(expected.getProperty("path"));
+      assertThat(v.candidateLocation()).map(Object::toString).contains(currentFile + ":" + expected.getProperty("candidate"));
+      assertThat(v.baselineLocation()).map(Object::toString).contains(previousFile + ":" + expected.getProperty("baseline"));
+      if (expected.containsKey("message")) {
+        assertThat(v.message()).isEqualTo(expected.getProperty("message"));
+      }
+      if (expected.containsKey("fix")) {
+        assertThat(v.fix()).isEqualTo(expected.getProperty("fix"));
+      }
+    });
+    // The candidate is fine against itself: the fixture isolates exactly one change.
+    assertThat(new CompatibilityEngine().check("s", current, List.of(new SchemaVersion(1, current)), level)
+        .violations()).isEmpty();
+  }
+}

@@ -1,0 +1,164 @@
+package io.kafkacontracts.compat.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kafkacontracts.compat.CompatibilityEngine;
+import io.kafkacontracts.compat.CompatibilityLevel;
+import io.kafkacontracts.compat.CompatibilityReport;
+import io.kafkacontracts.compat.SchemaSource;
+import io.kafkacontracts.compat.SchemaVersion;
+import io.kafkacontracts.compat.lint.SchemaFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The git baseline against a real repository made in a temporary folder. */
+class GitBaselineTest {
+
+  @TempDir
+  Path repo;
+
+  private static String order(String... extraFields) {
+    StringBuilder fields = new StringBuilder("{\"name\": \"id\", \"type\": \"string\"}");
+    for (String f : extraFields) {
+      fields.append(",\n    ").append(f);
+    }
+    return "{\"type\": \"record\", \"name\": \"Order\", \"namespace\": \"com.example\",\n  \"fields\": [\n    "
+        + fields + "\n  ]}\n";
+  }
+
+  private static final String QTY_DEFAULT = "{\"name\": \"qty\", \"type\": \"int\", \"default\": 1}";
+  private static final String QTY = "{\"name\": \"qty\", \"type\": \"int\"}";
+
+  private void git(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString(),
+        "-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+  }
+
+  private void write(String relative, String text) throws IOException {
+    Path file = repo.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private void commit(String message) throws IOException, InterruptedException {
+    git("add", "-A");
+    git("commit", "-q", "--allow-empty", "-m", message);
+  }
+
+  @BeforeEach
+  void history() throws Exception {
+    git("init", "-q", "-b", "main");
+    write("schemas/avro/shop/Order.avsc", order());
+    commit("v1");
+    write("README.md", "unrelated\n");
+    commit("not a schema change");
+    write("schemas/avro/shop/Order.avsc", order(QTY_DEFAULT));
+    write("schemas/avro/shop/Other.avsc",
+        "{\"type\": \"enum\", \"name\": \"Other\", \"namespace\": \"com.example\", \"symbols\": [\"A\"]}\n");
+    commit("v2");
+    // Moving the file keeps the same content: no new version, and the history is followed.
+    Files.createDirectories(repo.resolve("schemas/avro/sales"));
+    git("mv", "schemas/avro/shop/Order.avsc", "schemas/avro/sales/Order.avsc");
+    commit("move");
+    write("schemas/avro/sales/Order.avsc", "{ broken");
+    commit("a broken state, passed over");
+    write("schemas/avro/sales/Order.avsc", order(QTY_DEFAULT));
+    commit("repaired");
+  }
+
+  @Test
+  void onTheDefaultBranchTheBaselineIsTheFirstParentWithEveryDistinctEarlierVersion() throws Exception {
+    write("schemas/avro/sales/Order.avsc", order(QTY));
+    commit("candidate: qty loses its default");
+
+    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty())) {
+      List<SchemaVersion> versions = baseline.versions("orders-value", "com.example.Order");
+
+      assertThat(versions).extracting(SchemaVersion::version).containsExactly(1, 2);
+      assertThat(versions.get(0).source().schema().getField("qty")).isNull();
+      assertThat(versions.get(1).source().schema().getField("qty").hasDefaultValue()).isTrue();
+      assertThat(baseline.describe()).startsWith("git HEAD^1 (");
+      assertThat(versions.get(1).source().file()).hasValueSatisfying(file ->
+          assertThat(file.toString()).matches("[0-9a-f]{7}:schemas/avro/sales/Order.avsc"));
+
+      SchemaFolder work = SchemaFolder.load(repo.resolve("schemas/avro"));
+      SchemaSource candidate = SchemaSource.fromFolder(work, "com.example.Order", p -> repo.relativize(p));
+      CompatibilityEngine engine = new CompatibilityEngine();
+      assertThat(engine.check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD).isCompatible())
+          .isTrue();
+      CompatibilityReport transitive =
+          engine.check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD_TRANSITIVE);
+      assertThat(transitive.violations()).singleElement().satisfies(v -> {
+        assertThat(v.version()).isEqualTo(1);
+        assertThat(v.candidateLocation()).map(Object::toString).contains("schemas/avro/sales/Order.avsc:4:5");
+      });
+    }
+  }
+
+  @Test
+  void onABranchTheBaselineIsTheMergeBaseWithTheDefaultBranch() throws Exception {
+    git("checkout", "-q", "-b", "feature");
+    write("schemas/avro/sales/Order.avsc", order(QTY_DEFAULT, "{\"name\": \"note\", \"type\": [\"null\", \"string\"], \"default\": null}"));
+    commit("feature 1");
+    write("schemas/avro/sales/Order.avsc", order(QTY));
+    commit("feature 2");
+
+    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty())) {
+      assertThat(baseline.commit()).isEqualTo(revParse("main"));
+      // The feature branch's own commits are not earlier versions: main's history is.
+      assertThat(baseline.versions("orders-value", "com.example.Order")).hasSize(2);
+    }
+  }
+
+  @Test
+  void anExplicitRefAndANewSubject() throws Exception {
+    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.of("main~3"))) {
+      assertThat(baseline.versions("orders-value", "com.example.Order")).hasSize(2);
+      assertThat(baseline.versions("new-value", "com.example.New")).isEmpty();
+    }
+  }
+
+  @Test
+  void anUnknownRefIsAClearError() {
+    assertThatThrownBy(() -> new GitBaseline(repo, "schemas/avro", Optional.of("no-such-branch")))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("git rev-parse --verify no-such-branch^{commit} failed (exit 128): fatal:");
+  }
+
+  private String revParse(String ref) throws IOException {
+    return new Git(repo).run("rev-parse", ref).trim();
+  }
+
+  @Test
+  void aRenamedRecordIsFollowedThroughTheCatalogueAndReportedAsRenamed() throws Exception {
+    write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Order\n");
+    commit("catalogue");
+    git("rm", "-q", "schemas/avro/sales/Order.avsc");
+    write("schemas/avro/sales/Purchase.avsc", order(QTY_DEFAULT).replace("\"Order\"", "\"Purchase\""));
+    write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Purchase\n");
+    commit("candidate: Order renamed to Purchase");
+
+    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty())) {
+      List<SchemaVersion> versions = baseline.versions("orders-value", "com.example.Purchase");
+      assertThat(versions).isNotEmpty();
+      assertThat(versions.get(versions.size() - 1).source().schema().getFullName()).isEqualTo("com.example.Order");
+
+      SchemaFolder work = SchemaFolder.load(repo.resolve("schemas/avro"));
+      SchemaSource candidate = SchemaSource.fromFolder(work, "com.example.Purchase", p -> repo.relativize(p));
+      assertThat(new CompatibilityEngine().check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD)
+          .violations()).extracting(v -> v.rule().name()).containsExactly("NAME_CHANGED");
+    }
+  }
+}

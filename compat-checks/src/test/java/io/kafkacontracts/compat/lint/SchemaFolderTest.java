@@ -1,0 +1,183 @@
+package io.kafkacontracts.compat.lint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafkacontracts.compat.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaFolderTest {
+
+  @TempDir
+  Path root;
+
+  private void write(String relative, String text) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  private SchemaFolder load() throws IOException {
+    return SchemaFolder.load(root, root::relativize);
+  }
+
+  private static final String ADDRESS = """
+      {"type": "record", "name": "Address", "namespace": "com.example.common",
+       "fields": [{"name": "city", "type": "string"}]}
+      """;
+
+  @Test
+  void resolvesReferencesAcrossFilesInAnyOrder() throws IOException {
+    // "a/" sorts before "common/": Customer refers forward to a type read later.
+    write("a/Customer.avsc", """
+        {"type": "record", "name": "Customer", "namespace": "com.example.a",
+         "fields": [{"name": "home", "type": "com.example.common.Address"}]}
+        """);
+    write("common/Address.avsc", ADDRESS);
+
+    SchemaFolder folder = load();
+
+    assertThat(folder.problems()).isEmpty();
+    assertThat(folder.types()).containsOnlyKeys("com.example.a.Customer", "com.example.common.Address");
+    Schema customer = folder.type("com.example.a.Customer").orElseThrow();
+    assertThat(customer.getField("home").schema().getField("city")).isNotNull();
+    assertThat(folder.fileOf("com.example.common.Address").orElseThrow().path())
+        .isEqualTo(Path.of("common/Address.avsc"));
+    assertThat(folder.fileOf("com.example.common.Address").orElseThrow().text()).isEqualTo(ADDRESS);
+  }
+
+  @Test
+  void malformedJsonNamesFileLineAndColumn() throws IOException {
+    write("bad/Broken.avsc", """
+        {
+          "type": "record",
+          "name": "Broken",
+          "fields": [
+            {"name": "a", "type": "string"}
+            {"name": "b", "type": "int"}
+          ]
+        }
+        """);
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "bad/Broken.avsc:6:5: invalid JSON: Unexpected character ('{' (code 123)): "
+            + "was expecting comma to separate Array entries [SYNTAX_ERROR]");
+  }
+
+  @Test
+  void unknownTypeIsReportedAtTheReferenceWithItsField() throws IOException {
+    write("common/Address.avsc", ADDRESS);
+    write("a/Customer.avsc", """
+        {"type": "record", "name": "Customer", "namespace": "com.example.a",
+         "fields": [
+           {"name": "home", "type": ["null", "com.example.common.Adress"], "default": null}
+         ]}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "a/Customer.avsc:3:38: unknown type 'com.example.common.Adress' in field 'home': no .avsc file of "
+            + "the folder defines it and it is not an Avro primitive; check the spelling and write the full "
+            + "name, e.g. 'com.example.common.Adress' [UNKNOWN_TYPE]");
+  }
+
+  @Test
+  void unqualifiedReferenceResolvesInTheEnclosingNamespace() throws IOException {
+    write("common/Address.avsc", ADDRESS);
+    write("common/Person.avsc", """
+        {"type": "record", "name": "Person", "namespace": "com.example.common",
+         "fields": [{"name": "home", "type": "Address"}]}
+        """);
+
+    assertThat(load().problems()).isEmpty();
+  }
+
+  @Test
+  void aTypeDefinedTwiceNamesBothPlaces() throws IOException {
+    write("a/Address.avsc", ADDRESS);
+    write("b/Address.avsc", ADDRESS);
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "b/Address.avsc:1:28: type 'com.example.common.Address' is already defined at a/Address.avsc:1:28; "
+            + "define each named type once and reference it by its full name [DUPLICATE_TYPE]");
+  }
+
+  @Test
+  void avroErrorsArePointedAtTheNameTheyQuote() throws IOException {
+    write("a/Order.avsc", """
+        {"type": "record", "name": "Order", "namespace": "com.example",
+         "fields": [
+           {"name": "id", "type": "string"},
+           {"name": "quantity", "type": "int", "default": "many"}
+         ]}
+        """);
+
+    assertThat(load().problems()).singleElement().satisfies(problem -> {
+      assertThat(problem.rule()).isEqualTo("INVALID_SCHEMA");
+      assertThat(problem.location().toString()).isEqualTo("a/Order.avsc:4:13");
+      assertThat(problem.message()).startsWith("invalid Avro schema: Invalid default for field quantity");
+    });
+  }
+
+  @Test
+  void reportsEveryProblemOfTheFolderInOneRun() throws IOException {
+    write("a/Empty.avsc", "\n");
+    write("b/Broken.avsc", "{\"type\": \"record\",");
+    write("c/Unknown.avsc", """
+        {"type": "record", "name": "U", "fields": [{"name": "x", "type": "Nope"}]}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::rule)
+        .containsExactly("EMPTY_FILE", "SYNTAX_ERROR", "UNKNOWN_TYPE");
+  }
+
+  @Test
+  void usesOfATypeWhoseFileCannotBeReadAreNotReportedTwice() throws IOException {
+    write("common/Address.avsc", "{\"type\": \"record\", \"name\": \"Address\",");
+    write("a/Customer.avsc", """
+        {"type": "record", "name": "Customer", "namespace": "com.example.a",
+         "fields": [{"name": "home", "type": "com.example.common.Address"}, {"name": "x", "type": "Nope"}]}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::rule).containsExactly("UNKNOWN_TYPE", "SYNTAX_ERROR");
+    assertThat(load().problems().get(0).message()).startsWith("unknown type 'Nope'");
+  }
+
+  @Test
+  void logicalTypesAvroWouldDropSilentlyAreReported() throws IOException {
+    write("a/Odd.avsc", """
+        {"type": "record", "name": "Odd", "fields": [
+          {"name": "id", "type": {"type": "int", "logicalType": "uuid"}},
+          {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 4, "scale": 6}},
+          {"name": "at", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+          {"name": "custom", "type": {"type": "string", "logicalType": "our-own"}}
+        ]}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "a/Odd.avsc:2:57: logicalType 'uuid' on type 'int' is ignored by Avro, which then reads plain int; uuid "
+            + "needs fixed or string [LOGICAL_TYPE_IGNORED]",
+        "a/Odd.avsc:3:63: decimal with scale 6 and precision 4 is ignored by Avro, which then reads plain bytes; "
+            + "the scale must be between 0 and the precision [LOGICAL_TYPE_IGNORED]");
+  }
+
+  @Test
+  void avroNameAndSymbolErrorsAreLocated() throws IOException {
+    write("a/Names.avsc", """
+        {"type": "record", "name": "Names", "fields": [
+          {"name": "ok", "type": "int"},
+          {"name": "not-a-name", "type": "int"}
+        ]}
+        """);
+    write("b/Symbols.avsc", """
+        {"type": "enum", "name": "Symbols",
+         "symbols": ["A", "B", "A"]}
+        """);
+
+    assertThat(load().problems()).extracting(p -> p.location() + " " + p.rule()).containsExactly(
+        "a/Names.avsc:3:12 INVALID_SCHEMA", "b/Symbols.avsc:1:10 INVALID_SCHEMA");
+  }
+}

@@ -1,0 +1,93 @@
+package io.kafkacontracts.compat.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateContractsTest {
+
+  @TempDir
+  Path root;
+
+  private void write(String relative, String text) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  @Test
+  void failsWithEveryProblemOfTheSchemasEachAtItsFileAndLine() throws IOException {
+    write("avro/shop/Order.avsc", """
+        {
+          "type": "record",
+          "name": "Order",
+          "namespace": "com.example",
+          "fields": [
+            {"name": "id", "type": "string"},
+          ]
+        }
+        """);
+    write("avro/shop/Customer.avsc", """
+        {"type": "record", "name": "Customer", "namespace": "com.example",
+         "fields": [{"name": "address", "type": "com.example.Address"}]}
+        """);
+    write("contracts.yaml", "topics: []\n");
+
+    String shown = root.toAbsolutePath().normalize().toString();
+    assertThatThrownBy(() -> ValidateContracts.main(new String[] {root.toString()}))
+        .isInstanceOf(ValidateContracts.ContractProblemsException.class)
+        .hasMessage("2 problems in the contracts under " + root + "; fix them and build again:\n"
+            + shown + "/avro/shop/Customer.avsc:2:41: unknown type 'com.example.Address' in field 'address': no "
+            + ".avsc file of the folder defines it and it is not an Avro primitive; check the spelling and write "
+            + "the full name, e.g. 'com.example.Address' [UNKNOWN_TYPE]\n"
+            + shown + "/avro/shop/Order.avsc:7:3: invalid JSON: Unexpected character (']' (code 93)): expected a "
+            + "valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false') [SYNTAX_ERROR]");
+  }
+
+  @Test
+  void checksTheCatalogueOnceTheSchemasAreValid() throws IOException {
+    write("avro/Order.avsc", """
+        {"type": "record", "name": "Order", "namespace": "com.example", "fields": [{"name": "id", "type": "string"}]}
+        """);
+    write("contracts.yaml", """
+        topics:
+          - name: orders
+            value: com.example.Ordr
+        """);
+
+    assertThatThrownBy(() -> ValidateContracts.main(new String[] {root.toString()}))
+        .hasMessageEndingWith("/contracts.yaml:3:12: topic 'orders' names value schema 'com.example.Ordr', "
+            + "which no .avsc file defines; write the full name of a named type under avro/ [UNKNOWN_SCHEMA]");
+  }
+
+  @Test
+  void printsWhatItValidated() throws IOException {
+    write("avro/Order.avsc", """
+        {"type": "record", "name": "Order", "namespace": "com.example", "fields": [{"name": "id", "type": "string"}]}
+        """);
+    write("contracts.yaml", """
+        topics:
+          - name: orders
+            value: com.example.Order
+        """);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      ValidateContracts.main(new String[] {root.toString()});
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("kafka-contracts: 1 schema files, 1 named types and 1 topics are valid" + System.lineSeparator());
+  }
+}
