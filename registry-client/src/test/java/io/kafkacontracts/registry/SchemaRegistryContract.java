@@ -1,0 +1,171 @@
+package io.kafkacontracts.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What every registry behind {@link SchemaRegistryClient} must do, as Confluent's does: run against
+ * a real registry (Apicurio, {@code RealRegistryContractTest}) and against the in-memory registry
+ * of the serdes module, so the two cannot drift. Each test uses its own subjects. Published in this
+ * module's test jar.
+ */
+public abstract class SchemaRegistryContract {
+
+  /** The registry under test, at global compatibility BACKWARD. */
+  protected abstract SchemaRegistryClient registry();
+
+  protected SchemaRegistryClient registry;
+  protected final String subject = "orders-" + UUID.randomUUID() + "-value";
+
+  @BeforeEach
+  void connect() {
+    registry = registry();
+  }
+
+  protected static RegistrySchema order(String... extraFields) {
+    StringBuilder fields = new StringBuilder("{\"name\":\"id\",\"type\":\"string\"}");
+    for (String f : extraFields) {
+      fields.append(',').append(f);
+    }
+    return RegistrySchema.avro("{\"type\":\"record\",\"name\":\"Order\",\"namespace\":\"com.example\",\"fields\":["
+        + fields + "]}");
+  }
+
+  protected static final String QTY_DEFAULT = "{\"name\":\"qty\",\"type\":\"int\",\"default\":1}";
+  protected static final String QTY = "{\"name\":\"qty\",\"type\":\"int\"}";
+
+  @Test
+  void registerIsIdempotentAndLookupFindsTheVersion() {
+    int id = registry.register(subject, order(), false);
+
+    assertThat(registry.register(subject, order(), false)).isEqualTo(id);
+    RegisteredSchema found = registry.lookup(subject, order(), false, false);
+    assertThat(found.id()).isEqualTo(id);
+    assertThat(found.version()).isEqualTo(1);
+    assertThat(registry.versions(subject)).containsExactly(1);
+    assertThat(registry.schemaById(id).schema()).isEqualTo(order().schema());
+    assertThat(registry.subjectsOfId(id)).contains(subject);
+    assertThat(registry.versionsOfId(id)).contains(new SubjectVersion(subject, 1));
+    assertThat(registry.subjects(false, Optional.of("orders-"))).contains(subject);
+  }
+
+  @Test
+  void versionsEvolveUnderBackward() {
+    registry.register(subject, order(), false);
+    int second = registry.register(subject, order(QTY_DEFAULT), false);
+
+    RegisteredSchema latest = registry.latestVersion(subject);
+    assertThat(latest.version()).isEqualTo(2);
+    assertThat(latest.id()).isEqualTo(second);
+    assertThat(registry.version(subject, 1).schema().schema()).isEqualTo(order().schema());
+  }
+
+  @Test
+  void anIncompatibleSchemaIsRefusedWith409AndTheTestSaysSo() {
+    registry.register(subject, order(), false);
+
+    CompatibilityCheck check = registry.testCompatibility(subject, order(QTY), OptionalInt.empty(), true);
+    assertThat(check.compatible()).isFalse();
+    assertThat(registry.testCompatibility(subject, order(QTY_DEFAULT), OptionalInt.of(1), false).compatible()).isTrue();
+    assertThatThrownBy(() -> registry.register(subject, order(QTY), false))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+          assertThat(e.status()).isEqualTo(409);
+          assertThat(e.isRetriable()).isFalse();
+        });
+  }
+
+  @Test
+  void missingThingsHaveConfluentsErrorCodes() {
+    assertThatThrownBy(() -> registry.versions(subject))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
+    assertThatThrownBy(() -> registry.schemaById(Integer.MAX_VALUE))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
+    registry.register(subject, order(), false);
+    assertThatThrownBy(() -> registry.version(subject, 9))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40402));
+  }
+
+  @Test
+  void subjectLevelsAndTheGlobalDefault() {
+    registry.register(subject, order(), false);
+    assertThat(registry.globalCompatibility()).isEqualTo("BACKWARD");
+    assertThat(registry.subjectCompatibility(subject, true)).contains("BACKWARD");
+
+    registry.setSubjectCompatibility(subject, "FULL_TRANSITIVE");
+    assertThat(registry.subjectCompatibility(subject, false)).contains("FULL_TRANSITIVE");
+
+    registry.deleteSubjectCompatibility(subject);
+    assertThat(registry.subjectCompatibility(subject, true)).contains("BACKWARD");
+  }
+
+  @Test
+  void softThenPermanentDelete() {
+    registry.register(subject, order(), false);
+    registry.register(subject, order(QTY_DEFAULT), false);
+
+    assertThat(registry.deleteVersion(subject, 2, false)).isEqualTo(2);
+    assertThat(registry.versions(subject)).containsExactly(1);
+    // Confluent answers [1]; Apicurio 3.3 also lists version 2, soft-deleted before (see its test).
+    assertThat(registry.deleteSubject(subject, false)).contains(1);
+    assertThat(registry.subjects(false, Optional.empty())).doesNotContain(subject);
+    assertThat(registry.deleteSubject(subject, true)).isNotEmpty();
+  }
+
+  @Test
+  void schemaTypesAndMode() {
+    assertThat(registry.schemaTypes()).contains("AVRO", "JSON", "PROTOBUF");
+    assertThat(registry.mode()).isEqualTo("READWRITE");
+  }
+
+  @Test
+  void subjectsWithUnusualCharactersRoundTrip() {
+    String unusual = "team:payments." + UUID.randomUUID() + " orders-value";
+    int id = registry.register(unusual, order(), false);
+
+    assertThat(registry.lookup(unusual, order(), false, false).id()).isEqualTo(id);
+    assertThat(registry.subjects(false, Optional.of("team:payments."))).contains(unusual);
+  }
+
+  @Test
+  void referencesAreRegisteredAndReadBack() {
+    String common = "common-" + UUID.randomUUID();
+    registry.register(common, RegistrySchema.avro(
+        "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"com.example\",\"fields\":[{\"name\":\"cents\",\"type\":\"long\"}]}"),
+        false);
+    RegistrySchema payment = new RegistrySchema(
+        "{\"type\":\"record\",\"name\":\"Payment\",\"namespace\":\"com.example\",\"fields\":[{\"name\":\"amount\",\"type\":\"com.example.Money\"}]}",
+        RegistrySchema.AVRO, List.of(new SchemaReference("com.example.Money", common, 1)));
+
+    int id = registry.register(subject, payment, false);
+
+    assertThat(registry.schemaById(id).references()).containsExactly(new SchemaReference("com.example.Money", common, 1));
+    assertThat(registry.referencedBy(common, 1)).contains(id);
+  }
+
+  @Test
+  void batchRegistrationReportsEachSubject() {
+    String prefix = "batch-" + UUID.randomUUID() + "-";
+    registry.register(prefix + "refused", order(), false);
+    java.util.Map<String, RegistrySchema> batch = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 10; i++) {
+      batch.put(prefix + i, order());
+    }
+    batch.put(prefix + "refused", order(QTY));
+
+    BatchRegistration result = registry.registerAll(batch, false, 4);
+
+    assertThat(result.ids()).hasSize(10);
+    assertThat(result.failures()).containsOnlyKeys(prefix + "refused");
+    assertThat(result.failures().get(prefix + "refused").status()).isEqualTo(409);
+    // A rerun is idempotent: the same ids, no new versions.
+    assertThat(registry.registerAll(batch, false, 4).ids()).isEqualTo(result.ids());
+    assertThat(registry.versions(prefix + "0")).containsExactly(1);
+  }
+}
