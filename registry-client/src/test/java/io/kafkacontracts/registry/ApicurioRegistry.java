@@ -12,28 +12,71 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Apicurio Registry for the tests, started once per test JVM as a child process from the
- * distribution the build unpacked ({@code apicurio.home}), bound to 127.0.0.1 on free ports (its
- * management port too, which otherwise listens on every interface), with global compatibility
- * BACKWARD as Confluent's default. Stopped when the test JVM's tests are done, also on failure.
+ * A real Apicurio Registry for the tests, started once per test JVM and distribution as a child
+ * process from what the build unpacked, bound to 127.0.0.1 on free ports (its management port too,
+ * which otherwise listens on every interface), with global compatibility BACKWARD as Confluent's
+ * default. Stopped when the test JVM's tests are done, also on failure.
  *
- * <p>Apicurio 3.3 needs Java 21+: the JVM is the first of {@code apicurio.java} (a java
- * executable), this JVM if it is 21+, {@code JAVA_HOME}, then any 21+ JDK under
- * {@code /usr/lib/jvm}.
+ * <p>Two distributions: {@link Distribution#CURRENT} (3.3, {@code apicurio.home}) needs Java 21+,
+ * found as the first of {@code apicurio.java} (a java executable), this JVM if it is 21+,
+ * {@code JAVA_HOME}, then any 21+ JDK under {@code /usr/lib/jvm}; {@link Distribution#LEGACY}
+ * (2.6, {@code apicurio.legacy.home}) runs on this JVM. {@code @ExtendWith(ApicurioRegistry.class)}
+ * gives the current one and falls back to the legacy one where no Java 21+ exists;
+ * {@link Current} and {@link Legacy} ask for one of them (Current skips where it cannot run).
  */
-public final class ApicurioRegistry implements BeforeAllCallback {
+public class ApicurioRegistry implements BeforeAllCallback {
+
+  /** Apicurio versions the tests can start. */
+  public enum Distribution {
+    CURRENT("Apicurio Registry 3.3"),
+    LEGACY("Apicurio Registry 2.6");
+
+    private final String title;
+
+    Distribution(String title) {
+      this.title = title;
+    }
+
+    @Override
+    public String toString() {
+      return title;
+    }
+  }
+
+  /** Always the 3.3 registry; the test class is skipped where no Java 21+ runtime exists. */
+  public static final class Current extends ApicurioRegistry {
+    @Override
+    Distribution wanted() throws IOException {
+      Assumptions.assumeTrue(java21().isPresent(),
+          "Apicurio Registry 3.3 needs Java 21+ and none was found (this JVM, JAVA_HOME, /usr/lib/jvm/*)");
+      return Distribution.CURRENT;
+    }
+  }
+
+  /** Always the 2.6 registry, on this JVM. */
+  public static final class Legacy extends ApicurioRegistry {
+    @Override
+    Distribution wanted() {
+      return Distribution.LEGACY;
+    }
+  }
 
   private static final Duration STARTUP = Duration.ofSeconds(90);
-  private static Server running;
+  private static final Map<Distribution, Server> RUNNING = new EnumMap<>(Distribution.class);
+  private static Distribution fallbackChoice;
 
   /** The registry process; closed by JUnit's root store after the last test. */
   private static final class Server implements AutoCloseable {
@@ -69,6 +112,16 @@ public final class ApicurioRegistry implements BeforeAllCallback {
       throw new IllegalStateException("Apicurio did not answer within " + STARTUP + "; its log:\n" + tail());
     }
 
+    private void putGlobalCompatibility(String level) throws IOException, InterruptedException {
+      HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/config"))
+          .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+          .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("could not set the global level: HTTP " + answer.statusCode() + " " + answer.body());
+      }
+    }
+
     private String tail() throws IOException {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -96,40 +149,76 @@ public final class ApicurioRegistry implements BeforeAllCallback {
   }
 
 
-  /** The Confluent-compatible API's base URL, e.g. http://127.0.0.1:41234/apis/ccompat/v7. */
-  public static String url() {
-    if (running == null) {
+  /**
+   * The Confluent-compatible API's base URL of the registry {@code @ExtendWith(ApicurioRegistry.class)}
+   * started, e.g. http://127.0.0.1:41234/apis/ccompat/v7.
+   */
+  public static synchronized String url() {
+    if (fallbackChoice == null) {
       throw new IllegalStateException("annotate the test class with @ExtendWith(ApicurioRegistry.class)");
     }
-    return running.url;
+    return url(fallbackChoice);
+  }
+
+  /** The base URL of one distribution, started by its extension. */
+  public static synchronized String url(Distribution distribution) {
+    Server server = RUNNING.get(distribution);
+    if (server == null) {
+      throw new IllegalStateException(distribution + " was not started: annotate the test class with its extension");
+    }
+    return server.url;
+  }
+
+  /** Which distribution {@link #url()} answers: the current one, or the legacy one as fallback. */
+  public static synchronized Distribution distribution() {
+    return Objects.requireNonNull(fallbackChoice, "no registry started by ApicurioRegistry yet");
+  }
+
+  /** The current distribution where Java 21+ exists, else the legacy one. */
+  Distribution wanted() throws IOException {
+    if (java21().isPresent()) {
+      return Distribution.CURRENT;
+    }
+    System.err.println("[ApicurioRegistry] no Java 21+ runtime found: falling back to " + Distribution.LEGACY);
+    return Distribution.LEGACY;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    Distribution distribution = wanted();
     synchronized (ApicurioRegistry.class) {
-      if (running == null) {
-        running = start();
+      if (getClass() == ApicurioRegistry.class) {
+        fallbackChoice = distribution;
+      }
+      if (!RUNNING.containsKey(distribution)) {
+        Server server = start(distribution);
+        RUNNING.put(distribution, server);
         // The root store closes its resources when every test of the JVM has run.
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(ApicurioRegistry.class, running);
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(distribution, server);
       }
     }
   }
 
-  private static Server start() throws IOException, InterruptedException {
-    Path home = Path.of(System.getProperty("apicurio.home", "target/apicurio"));
-    Path jar = home.resolve("quarkus-run.jar");
-    if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("no Apicurio distribution at " + home + "; the build unpacks it in "
-          + "generate-test-resources (run the tests through Maven)");
+  private static Server start(Distribution distribution) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    Path home;
+    if (distribution == Distribution.CURRENT) {
+      home = Path.of(System.getProperty("apicurio.home", "target/apicurio"));
+      command.add(java21().orElseThrow(() -> new IllegalStateException(distribution + " needs Java 21+ and none "
+          + "was found (this JVM, JAVA_HOME, /usr/lib/jvm/*); install one or point -Dapicurio.java at its java")));
+    } else {
+      home = Path.of(System.getProperty("apicurio.legacy.home", "target/apicurio-legacy"));
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
-    String java = java21().orElseThrow(() -> new IllegalStateException(
-        "Apicurio Registry 3.3 needs Java 21+ and none was found (this JVM, JAVA_HOME, /usr/lib/jvm/*); "
-            + "install one or point -Dapicurio.java at its java executable"));
+    Path jar = distribution == Distribution.CURRENT ? home.resolve("quarkus-run.jar") : legacyRunner(home);
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no " + distribution + " distribution at " + home + "; the build unpacks it "
+          + "in generate-test-resources (run the tests through Maven)");
+    }
     int httpPort = freePort();
     int managementPort = freePort();
     Path log = Files.createTempFile("apicurio-", ".log");
-    List<String> command = new ArrayList<>(List.of(java,
-        "-Xmx384m",
+    command.addAll(List.of("-Xmx384m",
         "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + httpPort,
         "-Dquarkus.management.host=127.0.0.1", "-Dquarkus.management.port=" + managementPort,
         "-Dapicurio.rules.global.compatibility=BACKWARD",
@@ -140,7 +229,17 @@ public final class ApicurioRegistry implements BeforeAllCallback {
     Server registry = new Server(process, base, log);
     Runtime.getRuntime().addShutdownHook(new Thread(registry::stop));
     registry.awaitReady();
+    if (distribution == Distribution.LEGACY) {
+      // 2.6 answers NONE on GET /config whatever rule it was started with: store the level through the API.
+      registry.putGlobalCompatibility("BACKWARD");
+    }
     return registry;
+  }
+
+  /** 2.6 ships a Quarkus uber-jar named after its version. */
+  private static Path legacyRunner(Path home) {
+    String version = System.getProperty("apicurio.legacy.version", "2.6.13.Final");
+    return home.resolve("apicurio-registry-app-" + version + "-runner.jar");
   }
 
   private static int freePort() throws IOException {
@@ -150,18 +249,21 @@ public final class ApicurioRegistry implements BeforeAllCallback {
   }
 
   static Optional<String> java21() throws IOException {
-    String explicit = System.getProperty("apicurio.java");
+    return java21(System.getProperty("apicurio.java"), Path.of(System.getProperty("java.home")),
+        Optional.ofNullable(System.getenv("JAVA_HOME")).map(Path::of), Path.of("/usr/lib/jvm"));
+  }
+
+  /** The first Java 21+ executable of: the explicit one, this JVM, JAVA_HOME, the JDKs under jvmDirectory. */
+  static Optional<String> java21(String explicit, Path thisJavaHome, Optional<Path> javaHome, Path jvmDirectory)
+      throws IOException {
     if (explicit != null && !explicit.isBlank()) {
       return Optional.of(explicit);
     }
-    if (Runtime.version().feature() >= 21) {
-      return Optional.of(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    }
     List<Path> homes = new ArrayList<>();
-    Optional.ofNullable(System.getenv("JAVA_HOME")).map(Path::of).ifPresent(homes::add);
-    Path jvms = Path.of("/usr/lib/jvm");
-    if (Files.isDirectory(jvms)) {
-      try (Stream<Path> list = Files.list(jvms)) {
+    homes.add(thisJavaHome);
+    javaHome.ifPresent(homes::add);
+    if (Files.isDirectory(jvmDirectory)) {
+      try (Stream<Path> list = Files.list(jvmDirectory)) {
         list.sorted(Comparator.reverseOrder()).forEach(homes::add);
       }
     }

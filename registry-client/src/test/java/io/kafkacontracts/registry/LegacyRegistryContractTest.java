@@ -1,0 +1,79 @@
+package io.kafkacontracts.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The registry contract against Apicurio Registry 2.6, the fallback for machines without Java 21.
+ * Where 2.6 answers differently from Confluent, the overriding test states what it answers, so the
+ * client's behaviour against it is known rather than assumed.
+ */
+@ExtendWith(ApicurioRegistry.Legacy.class)
+class LegacyRegistryContractTest extends SchemaRegistryContract {
+
+  @Override
+  protected SchemaRegistryClient registry() {
+    return SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url(ApicurioRegistry.Distribution.LEGACY)).build();
+  }
+
+  @Test
+  @Override
+  void registerIsIdempotentAndLookupFindsTheVersion() {
+    int id = registry.register(subject, order(), false);
+
+    assertThat(registry.register(subject, order(), false)).isEqualTo(id);
+    assertThat(registry.lookup(subject, order(), false, false).version()).isEqualTo(1);
+    assertThat(registry.versionsOfId(id)).contains(new SubjectVersion(subject, 1));
+    // 2.6 has no GET /schemas/ids/{id}/subjects.
+    assertThatThrownBy(() -> registry.subjectsOfId(id))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+
+  @Test
+  @Override
+  void subjectLevelsAndTheGlobalDefault() {
+    registry.register(subject, order(), false);
+    assertThat(registry.globalCompatibility()).isEqualTo("BACKWARD");
+    // 2.6 ignores defaultToGlobal and answers NONE for a subject without its own level...
+    assertThat(registry.subjectCompatibility(subject, true)).contains("NONE");
+
+    registry.setSubjectCompatibility(subject, "FULL_TRANSITIVE");
+    assertThat(registry.subjectCompatibility(subject, false)).contains("FULL_TRANSITIVE");
+    // ...while it still enforces the global BACKWARD rule when registering.
+    registry.deleteSubjectCompatibility(subject);
+    assertThatThrownBy(() -> registry.register(subject, order(QTY), false))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
+  }
+
+  @Test
+  @Override
+  void softThenPermanentDelete() {
+    registry.register(subject, order(), false);
+    registry.register(subject, order(QTY_DEFAULT), false);
+
+    assertThat(registry.deleteVersion(subject, 2, false)).isEqualTo(2);
+    assertThat(registry.versions(subject)).containsExactly(1);
+    // 2.6 refuses to soft-delete a subject that holds a soft-deleted version (40404)...
+    assertThatThrownBy(() -> registry.deleteSubject(subject, false))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40404));
+    // ...but soft-deletes one without.
+    String other = subject + "-other";
+    registry.register(other, order(), false);
+    assertThat(registry.deleteSubject(other, false)).containsExactly(1);
+    assertThat(registry.subjects(false, Optional.empty())).doesNotContain(other);
+    assertThat(registry.deleteSubject(other, true)).containsExactly(1);
+  }
+
+  @Test
+  @Override
+  void schemaTypesAndMode() {
+    assertThat(registry.schemaTypes()).contains("AVRO", "JSON", "PROTOBUF");
+    // 2.6 has no GET /mode.
+    assertThatThrownBy(() -> registry.mode())
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
+}
