@@ -152,16 +152,25 @@ public final class SchemaRegistryClientBuilder {
    */
   public SchemaRegistryClientBuilder tls(Path trustStore, char[] trustStorePassword, Path keyStore,
       char[] keyStorePassword, String storeType) {
+    return tls(trustStore, trustStorePassword, storeType, keyStore, keyStorePassword, storeType, keyStorePassword);
+  }
+
+  /**
+   * TLS from a trust store and a key store of their own types (PKCS12 default, or JKS) and a key
+   * password, as Confluent's {@code schema.registry.ssl.*} keys give them. Either store may be null.
+   */
+  public SchemaRegistryClientBuilder tls(Path trustStore, char[] trustStorePassword, String trustStoreType,
+      Path keyStore, char[] keyStorePassword, String keyStoreType, char[] keyPassword) {
     try {
       TrustManagerFactory trust = null;
       if (trustStore != null) {
         trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(load(trustStore, trustStorePassword, storeType));
+        trust.init(load(trustStore, trustStorePassword, trustStoreType));
       }
       KeyManagerFactory keys = null;
       if (keyStore != null) {
         keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(load(keyStore, keyStorePassword, storeType), keyStorePassword);
+        keys.init(load(keyStore, keyStorePassword, keyStoreType), keyPassword != null ? keyPassword : keyStorePassword);
       }
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);

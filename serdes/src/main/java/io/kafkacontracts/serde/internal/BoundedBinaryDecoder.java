@@ -17,20 +17,25 @@ import org.apache.avro.util.Utf8;
  * together may not outnumber the payload's bytes by more than {@link #ZERO_SIZE_ITEM_ALLOWANCE}
  * (only items of zero size, such as nulls, take no byte). Violations are {@link EOFException} (the
  * payload ends too early) or {@link AvroRuntimeException} (it is malformed). Not thread-safe: one
- * instance per payload being read.
+ * instance per thread, {@link #reset} for each payload.
  */
 public final class BoundedBinaryDecoder extends Decoder {
 
   /** How many zero-size array or map items a payload may hold beyond one per byte. */
   public static final int ZERO_SIZE_ITEM_ALLOWANCE = 10_000;
 
-  private final byte[] buf;
-  private final int limit;
+  private byte[] buf;
+  private int limit;
   private int pos;
   private long itemBudget;
 
   /** Decodes {@code length} bytes of {@code buf} from {@code offset}. */
   public BoundedBinaryDecoder(byte[] buf, int offset, int length) {
+    reset(buf, offset, length);
+  }
+
+  /** Starts over on another payload, so one decoder per thread serves every record. */
+  public BoundedBinaryDecoder reset(byte[] buf, int offset, int length) {
     if (offset < 0 || length < 0 || offset + length > buf.length) {
       throw new IllegalArgumentException("region " + offset + "+" + length + " outside a buffer of " + buf.length);
     }
@@ -38,6 +43,7 @@ public final class BoundedBinaryDecoder extends Decoder {
     this.pos = offset;
     this.limit = offset + length;
     this.itemBudget = (long) length + ZERO_SIZE_ITEM_ALLOWANCE;
+    return this;
   }
 
   /** Bytes not read yet: anything left after a record is a malformed payload. */

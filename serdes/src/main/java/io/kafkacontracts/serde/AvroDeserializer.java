@@ -1,0 +1,199 @@
+package io.kafkacontracts.serde;
+
+import static java.util.Objects.requireNonNull;
+
+import io.kafkacontracts.registry.RegistrySchema;
+import io.kafkacontracts.registry.SchemaReference;
+import io.kafkacontracts.registry.SchemaRegistryClient;
+import io.kafkacontracts.registry.SchemaRegistryException;
+import io.kafkacontracts.serde.internal.AvroReaders;
+import io.kafkacontracts.serde.internal.BoundedBinaryDecoder;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.Utf8;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/**
+ * Reads records in Confluent's wire format, as Confluent's {@code KafkaAvroDeserializer} does.
+ * Typed ({@link #forType}) it reads into one generated class or Java primitive, resolving data
+ * written with older or newer versions of the contract; untyped it gives a {@code GenericRecord},
+ * or the generated class the writer schema names when {@code specific.avro.reader} is true.
+ *
+ * <p>Bytes come from anyone: whatever they hold, the answer is a record or a
+ * {@link SerializationException} naming the topic, the schema id when it was read, and what was
+ * wrong, never an out-of-memory error, a stack overflow or a hang. Writer schemas are fetched once
+ * per id and resolvers kept per writer id; decoders are reused per thread. Thread-safe.
+ */
+public class AvroDeserializer<T> implements Deserializer<T> {
+
+  private static final ThreadLocal<BoundedBinaryDecoder> DECODERS =
+      ThreadLocal.withInitial(() -> new BoundedBinaryDecoder(new byte[0], 0, 0));
+
+  private final Class<T> type;
+  private SchemaRegistryClient registry;
+  private SerdeConfig config;
+  private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+
+  /** For Kafka's config-driven construction: generic records unless {@code specific.avro.reader}. */
+  public AvroDeserializer() {
+    this.type = null;
+  }
+
+  /** With a registry of the caller's, e.g. one shared by several serdes. */
+  public AvroDeserializer(SchemaRegistryClient registry) {
+    this.type = null;
+    this.registry = requireNonNull(registry, "registry == null");
+  }
+
+  private AvroDeserializer(Class<T> type, SchemaRegistryClient registry) {
+    this.type = requireNonNull(type, "type == null");
+    this.registry = registry;
+    if (!SpecificRecord.class.isAssignableFrom(type) && Primitives.readerSchemaOf(type) == null) {
+      throw new IllegalArgumentException(type.getName() + " is neither a generated Avro class nor an Avro primitive");
+    }
+  }
+
+  /** Reads into a generated class or a Java primitive (String, Integer, Long, ...). */
+  public static <T> AvroDeserializer<T> forType(Class<T> type) {
+    return new AvroDeserializer<>(type, null);
+  }
+
+  /** Reads into a generated class or a Java primitive, with a registry of the caller's. */
+  public static <T> AvroDeserializer<T> forType(Class<T> type, SchemaRegistryClient registry) {
+    return new AvroDeserializer<>(type, requireNonNull(registry, "registry == null"));
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs, boolean isKey) {
+    this.config = SerdeConfig.parse(configs);
+    if (registry == null) {
+      registry = config.registry();
+    }
+  }
+
+  @Override
+  public T deserialize(String topic, byte[] data) {
+    if (data == null) {
+      return null; // a tombstone
+    }
+    if (config == null) {
+      throw new IllegalStateException("configure the deserializer before use");
+    }
+    int id = WireFormat.readSchemaId(topic, data);
+    DatumReader<Object> reader = readers.get(id);
+    if (reader == null) {
+      reader = readerFor(topic, id);
+      readers.put(id, reader);
+    }
+    BoundedBinaryDecoder decoder = DECODERS.get().reset(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
+    Object datum;
+    try {
+      datum = reader.read(null, decoder);
+    } catch (IOException | RuntimeException e) {
+      // Whatever Avro throws on malformed data: EOF, bad union or enum index, bad lengths, depth.
+      throw new SerializationException(failure(topic, id) + "malformed Avro data: " + describe(e), e);
+    }
+    if (decoder.remaining() > 0) {
+      throw new SerializationException(failure(topic, id) + decoder.remaining()
+          + " trailing bytes after the record (is it framed right?)");
+    }
+    return cast(datum);
+  }
+
+  @SuppressWarnings("unchecked")
+  private T cast(Object datum) {
+    if (type == String.class && datum instanceof Utf8 utf8) {
+      return (T) utf8.toString();
+    }
+    if (type == byte[].class && datum instanceof ByteBuffer buffer) {
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return (T) bytes;
+    }
+    return (T) datum;
+  }
+
+  private static String failure(String topic, int id) {
+    return "Cannot deserialize a record of topic '" + topic + "' with schema id " + id + ": ";
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
+  }
+
+  private DatumReader<Object> readerFor(String topic, int id) {
+    Schema writer;
+    try {
+      RegistrySchema registered = registry.schemaById(id);
+      if (!RegistrySchema.AVRO.equals(registered.schemaType())) {
+        throw new SerializationException(failure(topic, id) + "it is a " + registered.schemaType()
+            + " schema, not Avro");
+      }
+      writer = parse(registered, new Schema.Parser(), new HashSet<>());
+    } catch (SchemaRegistryException e) {
+      String why = e.errorCode() == 40403 ? "the registry has no schema with this id" : e.getMessage();
+      throw new SerializationException(failure(topic, id) + why, e);
+    } catch (SerializationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SerializationException(failure(topic, id) + "the registry's schema does not parse: " + describe(e), e);
+    }
+    Schema readerSchema;
+    GenericData model;
+    if (type != null && SpecificRecord.class.isAssignableFrom(type)) {
+      SpecificData specific = SpecificData.getForClass(type);
+      model = specific;
+      readerSchema = specific.getSchema(type);
+    } else if (type != null) {
+      model = GenericData.get();
+      readerSchema = Primitives.readerSchemaOf(type);
+    } else if (config.specificReader() && writer.getType() == Schema.Type.RECORD) {
+      Class<?> generated = SpecificData.get().getClass(writer);
+      if (generated == null) {
+        throw new SerializationException(failure(topic, id) + "specific.avro.reader is set but no generated class "
+            + writer.getFullName() + " is on the class path");
+      }
+      SpecificData specific = SpecificData.getForClass(generated);
+      model = specific;
+      readerSchema = specific.getSchema(generated);
+    } else {
+      model = GenericData.get();
+      readerSchema = writer;
+    }
+    SchemaCompatibility.SchemaPairCompatibility fit = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);
+    if (fit.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+      throw new SerializationException(failure(topic, id) + "data written as " + writer.getFullName()
+          + " cannot be read as " + (type == null ? readerSchema.getFullName() : type.getName()) + ": "
+          + fit.getResult().getIncompatibilities().get(0).getMessage() + " at "
+          + fit.getResult().getIncompatibilities().get(0).getLocation());
+    }
+    return AvroReaders.reader(writer, readerSchema, model, config.maxNestingDepth());
+  }
+
+  /** Parses a registry schema, its references first, into one parser so names resolve. */
+  private Schema parse(RegistrySchema schema, Schema.Parser parser, Set<String> parsed) {
+    for (SchemaReference reference : schema.references()) {
+      if (parsed.add(reference.subject() + "/" + reference.version())) {
+        parse(registry.version(reference.subject(), reference.version()).schema(), parser, parsed);
+      }
+    }
+    return parser.parse(schema.schema());
+  }
+
+  @Override
+  public void close() {
+    // The registry client may be shared: its owner closes it.
+  }
+}
