@@ -130,6 +130,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
   private static String describe(Throwable e) {
     String message = e.getMessage();
+    if (e instanceof IndexOutOfBoundsException) {
+      // Avro indexes its symbol and branch tables with the number the data gives.
+      return "an enum symbol or union branch index is out of range (" + message + ")";
+    }
     return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
   }
 
