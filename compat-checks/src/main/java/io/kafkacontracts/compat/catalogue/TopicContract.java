@@ -64,18 +64,23 @@ public record TopicContract(
   }
 
   /**
-   * The key's subject when the key has a schema to register. A key taken from a field is a
-   * primitive, named by TopicNameStrategy ({@code <topic>-key}) since record-based strategies name
-   * records; a key with its own named type follows the topic's strategy.
+   * How the key maps to a subject. A key taken from a field, or of a primitive type, is named by
+   * TopicNameStrategy ({@code <topic>-key}) since record-based strategies name records; a key with
+   * its own named type follows the topic's strategy.
    */
+  public SubjectNameStrategy keySubjectNameStrategy() {
+    return key instanceof KeySpec.Type type && !isPrimitive(type.name())
+        ? subjectNameStrategy
+        : SubjectNameStrategy.TOPIC_NAME;
+  }
+
+  /** The key's subject when the key has a schema to register. */
   public Optional<String> keySubject() {
     if (key instanceof KeySpec.Field) {
-      return Optional.of(SubjectNameStrategy.TOPIC_NAME.subject(name, true, ""));
+      return Optional.of(keySubjectNameStrategy().subject(name, true, ""));
     }
     if (key instanceof KeySpec.Type type) {
-      return Optional.of(isPrimitive(type.name())
-          ? SubjectNameStrategy.TOPIC_NAME.subject(name, true, type.name())
-          : subjectNameStrategy.subject(name, true, type.name()));
+      return Optional.of(keySubjectNameStrategy().subject(name, true, type.name()));
     }
     return Optional.empty();
   }
