@@ -21,16 +21,16 @@ import org.apache.avro.specific.SpecificData;
  * non-null branch, collections with two elements, logical types as the class's Java types.
  * Values vary with a seed so that two fields of one type are not equal by accident.
  */
-final class ExampleValues {
+public final class ExampleValues {
 
   private final SpecificData model;
   private int seed;
 
-  ExampleValues(SpecificData model) {
+  public ExampleValues(SpecificData model) {
     this.model = model;
   }
 
-  Object of(Schema schema) {
+  public Object of(Schema schema) {
     seed++;
     LogicalType logical = schema.getLogicalType();
     if (logical != null && model.getConversionFor(logical) != null) {

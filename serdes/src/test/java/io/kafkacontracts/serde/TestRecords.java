@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Records of the test contracts (src/test/avro). */
-final class TestRecords {
+public final class TestRecords {
 
   private TestRecords() {}
 
-  static Order orderV1(int n) {
+  public static Order orderV1(int n) {
     return Order.newBuilder()
         .setId(new UUID(42, n))
         .setPlacedAt(Instant.ofEpochMilli(1_700_000_000_000L + n))
@@ -27,7 +27,7 @@ final class TestRecords {
         .build();
   }
 
-  static io.kafkacontracts.serde.test.v2.Order orderV2(int n, String channel) {
+  public static io.kafkacontracts.serde.test.v2.Order orderV2(int n, String channel) {
     return io.kafkacontracts.serde.test.v2.Order.newBuilder()
         .setId(new UUID(42, n))
         .setPlacedAt(Instant.ofEpochMilli(1_700_000_000_000L + n))
@@ -40,7 +40,7 @@ final class TestRecords {
         .build();
   }
 
-  static Node list(int length) {
+  public static Node list(int length) {
     Node head = null;
     for (int i = length; i > 0; i--) {
       head = Node.newBuilder().setValue(i).setNext(head).build();
