@@ -51,9 +51,12 @@ public final class BoundedBinaryDecoder extends Decoder {
     return limit - pos;
   }
 
-  private void need(long bytes, String what) throws IOException {
+  /** Fails unless {@code bytes} are left; {@code what} and {@code detail} make the message only then. */
+  private void need(long bytes, String what, String detail) throws IOException {
     if (bytes > remaining()) {
-      throw new EOFException(what + " needs " + bytes + " bytes but only " + remaining() + " are left");
+      // The message is built here, not by callers: this runs for every value decoded.
+      String subject = detail.isEmpty() ? what : what + detail + bytes + (detail.endsWith("block of ") ? " bytes" : "");
+      throw new EOFException(subject + " needs " + bytes + " bytes but only " + remaining() + " are left");
     }
   }
 
@@ -62,7 +65,7 @@ public final class BoundedBinaryDecoder extends Decoder {
     if (length < 0) {
       throw new AvroRuntimeException("negative " + what + " length " + length);
     }
-    need(length, what + " of length " + length);
+    need(length, what, " of length ");
     return (int) length;
   }
 
@@ -73,7 +76,7 @@ public final class BoundedBinaryDecoder extends Decoder {
       if (size < 0) {
         throw new AvroRuntimeException("negative " + what + " block size " + size);
       }
-      need(size, what + " block of " + size + " bytes");
+      need(size, what, " block of ");
       count = -count;
       if (count < 0) {
         throw new AvroRuntimeException("invalid " + what + " block count");
@@ -94,7 +97,7 @@ public final class BoundedBinaryDecoder extends Decoder {
 
   @Override
   public boolean readBoolean() throws IOException {
-    need(1, "boolean");
+    need(1, "boolean", "");
     byte b = buf[pos++];
     if (b != 0 && b != 1) {
       throw new AvroRuntimeException("invalid boolean byte " + b);
@@ -115,7 +118,7 @@ public final class BoundedBinaryDecoder extends Decoder {
   public long readLong() throws IOException {
     long raw = 0;
     for (int shift = 0; shift < 64; shift += 7) {
-      need(1, "long");
+      need(1, "long", "");
       byte b = buf[pos++];
       raw |= (long) (b & 0x7F) << shift;
       if ((b & 0x80) == 0) {
@@ -127,7 +130,7 @@ public final class BoundedBinaryDecoder extends Decoder {
 
   @Override
   public float readFloat() throws IOException {
-    need(4, "float");
+    need(4, "float", "");
     float value = ByteBuffer.wrap(buf, pos, 4).order(ByteOrder.LITTLE_ENDIAN).getFloat();
     pos += 4;
     return value;
@@ -135,7 +138,7 @@ public final class BoundedBinaryDecoder extends Decoder {
 
   @Override
   public double readDouble() throws IOException {
-    need(8, "double");
+    need(8, "double", "");
     double value = ByteBuffer.wrap(buf, pos, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();
     pos += 8;
     return value;
@@ -184,14 +187,14 @@ public final class BoundedBinaryDecoder extends Decoder {
 
   @Override
   public void readFixed(byte[] bytes, int start, int length) throws IOException {
-    need(length, "fixed of size " + length);
+    need(length, "fixed", " of size ");
     System.arraycopy(buf, pos, bytes, start, length);
     pos += length;
   }
 
   @Override
   public void skipFixed(int length) throws IOException {
-    need(length, "fixed of size " + length);
+    need(length, "fixed", " of size ");
     pos += length;
   }
 
@@ -242,7 +245,7 @@ public final class BoundedBinaryDecoder extends Decoder {
       if (size < 0) {
         throw new AvroRuntimeException("negative " + what + " block size " + size);
       }
-      need(size, what + " block of " + size + " bytes");
+      need(size, what, " block of ");
       pos += (int) size;
       count = readLong();
     }
