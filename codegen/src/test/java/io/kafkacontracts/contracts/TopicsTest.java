@@ -49,6 +49,15 @@ class TopicsTest {
   }
 
   @Test
+  void theSerializersTextIsTheTextCiRegistersFromTheContractFiles() {
+    for (Topic<?, ?> topic : Topics.ALL) {
+      String fromFiles = Contracts.load().schemas().type(topic.valueType().getName()).orElseThrow().toString();
+      String fromClass = JavaOnlyProperties.strip(SpecificData.get().getSchema(topic.valueType())).toString();
+      assertThat(fromClass).as(topic.name()).isEqualTo(fromFiles);
+    }
+  }
+
+  @Test
   void aRecordIsKeyedByTheCataloguesKeyField() {
     for (Topic<?, ?> topic : Topics.ALL) {
       assertKeyedByField(topic);
