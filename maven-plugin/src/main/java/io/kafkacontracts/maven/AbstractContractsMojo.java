@@ -1,0 +1,117 @@
+package io.kafkacontracts.maven;
+
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.Problem;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal shares: where the contracts are, the skip switch, the report folder and the
+ * registry settings. Registry settings come from properties or environment variables
+ * ({@code CONTRACTS_REGISTRY_URL}, {@code CONTRACTS_REGISTRY_USER_INFO},
+ * {@code CONTRACTS_REGISTRY_TOKEN}), so no secret needs to be in a pom; credentials are never
+ * printed.
+ */
+abstract class AbstractContractsMojo extends AbstractMojo {
+
+  /** The contracts directory: {@code avro/} with the .avsc files, and {@code contracts.yaml}. */
+  @Parameter(property = "contracts.directory", defaultValue = "${project.basedir}")
+  File directory;
+
+  /** Skips the goal. */
+  @Parameter(property = "contracts.skip", defaultValue = "false")
+  boolean skip;
+
+  /** Where reports are written. */
+  @Parameter(property = "contracts.reportDirectory", defaultValue = "${project.build.directory}/contracts")
+  File reportDirectory;
+
+  /** Where the build was started, so files print relative to it as compilers print them. */
+  @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
+  String executionRoot;
+
+  /** Registry base URL(s), comma-separated; default: the CONTRACTS_REGISTRY_URL environment variable. */
+  @Parameter(property = "contracts.registry.url")
+  String registryUrl;
+
+  /** user:password for basic auth; default: CONTRACTS_REGISTRY_USER_INFO. Keep it out of poms. */
+  @Parameter(property = "contracts.registry.userInfo")
+  String registryUserInfo;
+
+  /** A bearer token; default: CONTRACTS_REGISTRY_TOKEN. Keep it out of poms. */
+  @Parameter(property = "contracts.registry.token")
+  String registryToken;
+
+  /** A trust store for an https registry. */
+  @Parameter(property = "contracts.registry.trustStore")
+  File registryTrustStore;
+
+  @Parameter(property = "contracts.registry.trustStorePassword")
+  String registryTrustStorePassword;
+
+  @Parameter(property = "contracts.registry.trustStoreType", defaultValue = "PKCS12")
+  String registryTrustStoreType;
+
+  /** How many registry requests run at once. */
+  @Parameter(property = "contracts.registry.parallelism", defaultValue = "16")
+  int parallelism;
+
+  /** Reads the environment; tests override it. */
+  Function<String, String> environment = System::getenv;
+
+  /** Loads the contracts, failing with every problem when they have any. */
+  ContractsDirectory loadValid() throws MojoExecutionException, MojoFailureException {
+    ContractsDirectory contracts = load();
+    if (contracts.hasProblems()) {
+      int count = contracts.problems().size();
+      throw new MojoFailureException(count + (count == 1 ? " problem" : " problems") + " in the contracts under "
+          + display().apply(contracts.root()) + "; fix them and build again:\n"
+          + contracts.problems().stream().map(Problem::toString).collect(Collectors.joining("\n")));
+    }
+    return contracts;
+  }
+
+  ContractsDirectory load() throws MojoExecutionException {
+    try {
+      return ContractsDirectory.load(directory.toPath(), display());
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot read the contracts under " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  Function<Path, Path> display() {
+    Path root = Path.of(executionRoot == null ? "" : executionRoot).toAbsolutePath().normalize();
+    return path -> {
+      Path absolute = path.toAbsolutePath().normalize();
+      return absolute.startsWith(root) ? root.relativize(absolute) : absolute;
+    };
+  }
+
+  /** The registry settings, when a URL is configured (property or environment). */
+  Optional<RegistrySettings> registry() {
+    Optional<String> url = setting(registryUrl, RegistrySettings.URL_VARIABLE);
+    return url.map(u -> new RegistrySettings(u, setting(registryUserInfo, RegistrySettings.USER_INFO_VARIABLE),
+        setting(registryToken, RegistrySettings.TOKEN_VARIABLE), Optional.ofNullable(registryTrustStore).map(File::toPath),
+        Optional.ofNullable(registryTrustStorePassword), registryTrustStoreType));
+  }
+
+  RegistrySettings requireRegistry(String goal) throws MojoExecutionException {
+    return registry().orElseThrow(() -> new MojoExecutionException(goal + " needs a registry: set "
+        + "contracts.registry.url (or the " + RegistrySettings.URL_VARIABLE + " environment variable)"));
+  }
+
+  private Optional<String> setting(String property, String variable) {
+    if (property != null && !property.isBlank()) {
+      return Optional.of(property.strip());
+    }
+    return Optional.ofNullable(environment.apply(variable)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+}

@@ -1,0 +1,212 @@
+package io.kafkacontracts.maven;
+
+import io.kafkacontracts.compat.AcceptedBreaks;
+import io.kafkacontracts.compat.CompatibilityLevel;
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.ContractsGate;
+import io.kafkacontracts.compat.baseline.Baseline;
+import io.kafkacontracts.compat.baseline.DirectoryBaseline;
+import io.kafkacontracts.compat.baseline.GitBaseline;
+import io.kafkacontracts.compat.catalogue.TopicContract;
+import io.kafkacontracts.compat.report.GateReport;
+import io.kafkacontracts.compat.report.ReportFormat;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The compatibility gate: every subject of the catalogue against its earlier versions at its level.
+ * The baseline is the registry when {@code contracts.registry.url} is set (its versions judged by
+ * our engine, so the verdict is the same on every vendor), else a directory
+ * ({@code contracts.baselineDirectory}), else git ({@code contracts.against}, default the
+ * merge-base with the default branch). Prints every violation with file:line, path, rule and fix;
+ * writes {@code target/contracts/compatibility.json} and {@code compatibility.xml} (JUnit), and
+ * GitHub workflow annotations when {@code GITHUB_ACTIONS=true}.
+ *
+ * <pre>{@code
+ * <execution><goals><goal>check</goal></goals>
+ *   <configuration><against>origin/main</against></configuration></execution>
+ * }</pre>
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractContractsMojo {
+
+  /** The git ref to compare against; default: the merge-base of HEAD with the default branch. */
+  @Parameter(property = "contracts.against")
+  String against;
+
+  /** A directory baseline ({@code <subject>/<version>.avsc}, as {@code download} writes), instead of git. */
+  @Parameter(property = "contracts.baselineDirectory")
+  File baselineDirectory;
+
+  /** The audited list of intentional breaks. */
+  @Parameter(property = "contracts.acceptedBreaks", defaultValue = "${project.basedir}/accepted-breaks.yaml")
+  File acceptedBreaks;
+
+  /** Fail the build on violations; false only reports them. */
+  @Parameter(property = "contracts.failOnViolation", defaultValue = "true")
+  boolean failOnViolation;
+
+  /** How the report is printed: TEXT, JSON, JUNIT_XML or GITHUB. */
+  @Parameter(property = "contracts.format", defaultValue = "TEXT")
+  String format;
+
+  /**
+   * With a git baseline: pass with a warning when there is none (no repository, or a first commit
+   * or shallow clone without history), instead of failing.
+   */
+  @Parameter(property = "contracts.allowMissingBaseline", defaultValue = "false")
+  boolean allowMissingBaseline;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("kafka-contracts: skipped (contracts.skip)");
+      return;
+    }
+    ReportFormat console = parseFormat();
+    ContractsDirectory contracts = loadValid();
+    AcceptedBreaks accepted = acceptedBreaks();
+    GateReport report;
+    try (BaselineHandle baseline = baseline(contracts)) {
+      if (baseline == null) {
+        return;
+      }
+      report = new ContractsGate().run(contracts, baseline.baseline, accepted, LocalDate.now(), display());
+    } catch (IOException e) {
+      throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
+    }
+    writeReports(report);
+    String rendered = console.render(report);
+    if (report.fails()) {
+      rendered.lines().forEach(getLog()::error);
+    } else {
+      rendered.lines().forEach(getLog()::info);
+    }
+    if ("true".equals(environment.apply("GITHUB_ACTIONS")) && console != ReportFormat.GITHUB) {
+      // Workflow commands are read from stdout, not from Maven's log prefix.
+      System.out.print(ReportFormat.GITHUB.render(report));
+    }
+    if (report.fails() && failOnViolation) {
+      int count = report.violationCount();
+      long subjects = report.subjects().stream().filter(s -> !s.isCompatible()).count();
+      throw new MojoFailureException(count + (count == 1 ? " compatibility violation" : " compatibility violations")
+          + " in " + subjects + (subjects == 1 ? " subject" : " subjects")
+          + (report.problems().isEmpty() ? "" : " and " + report.problems().size() + " problems")
+          + " (see above and " + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
+          + "). Fix each as its 'fix:' line says, or, for an intentional break, add an entry with a reason to "
+          + display().apply(acceptedBreaks.toPath()) + ".");
+    }
+  }
+
+  private ReportFormat parseFormat() throws MojoExecutionException {
+    try {
+      return ReportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("contracts.format must be TEXT, JSON, JUNIT_XML or GITHUB, not '" + format + "'");
+    }
+  }
+
+  private AcceptedBreaks acceptedBreaks() throws MojoExecutionException {
+    if (!acceptedBreaks.isFile()) {
+      return AcceptedBreaks.none();
+    }
+    try {
+      return AcceptedBreaks.read(acceptedBreaks.toPath(), display().apply(acceptedBreaks.toPath()));
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot read " + acceptedBreaks + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The baseline and what must be closed after it; null when a missing git baseline is allowed. */
+  private BaselineHandle baseline(ContractsDirectory contracts) throws IOException, MojoExecutionException {
+    Optional<RegistrySettings> registry = registry();
+    if (registry.isPresent()) {
+      RegistryBaseline baseline = new RegistryBaseline(registry.get().client(), "registry " + registry.get().urls()
+          .replaceAll("//[^/@]*@", "//"));
+      Map<String, CompatibilityLevel> levels = new LinkedHashMap<>();
+      for (TopicContract topic : contracts.catalogue().topics()) {
+        levels.putIfAbsent(topic.valueSubject(), topic.compatibility());
+      }
+      baseline.prefetch(levels, parallelism);
+      return new BaselineHandle(baseline, null);
+    }
+    if (baselineDirectory != null) {
+      return new BaselineHandle(new DirectoryBaseline(baselineDirectory.toPath()), null);
+    }
+    Path root = gitRoot(directory.toPath());
+    if (root == null) {
+      return missing("no git repository holds " + directory);
+    }
+    String folder = root.relativize(directory.toPath().toAbsolutePath().normalize().resolve(ContractsDirectory.SCHEMA_FOLDER))
+        .toString().replace(File.separatorChar, '/');
+    try {
+      GitBaseline git = new GitBaseline(root, folder, Optional.ofNullable(against).filter(a -> !a.isBlank()));
+      return new BaselineHandle(git, git);
+    } catch (IOException e) {
+      if (against == null || against.isBlank()) {
+        return missing(e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private BaselineHandle missing(String why) throws MojoExecutionException {
+    if (allowMissingBaseline) {
+      getLog().warn("kafka-contracts: no compatibility check: " + why + " (contracts.allowMissingBaseline)");
+      return null;
+    }
+    throw new MojoExecutionException("no baseline to check against: " + why + ". Set contracts.against to a git "
+        + "ref, contracts.baselineDirectory, or contracts.registry.url (a shallow CI clone needs its history: "
+        + "fetch-depth 0)");
+  }
+
+  private static Path gitRoot(Path start) {
+    for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir.resolve(".git"))) {
+        return dir;
+      }
+    }
+    return null;
+  }
+
+  private void writeReports(GateReport report) throws MojoExecutionException {
+    try {
+      Files.createDirectories(reportDirectory.toPath());
+      Files.writeString(reportDirectory.toPath().resolve("compatibility.json"), ReportFormat.JSON.render(report),
+          StandardCharsets.UTF_8);
+      Files.writeString(reportDirectory.toPath().resolve("compatibility.xml"), ReportFormat.JUNIT_XML.render(report),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot write the reports to " + reportDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A baseline and the resource to close after it (git's scratch space), if any. */
+  private record BaselineHandle(Baseline baseline, AutoCloseable resource) implements AutoCloseable {
+    @Override
+    public void close() throws IOException {
+      if (resource != null) {
+        try {
+          resource.close();
+        } catch (IOException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IOException(e);
+        }
+      }
+    }
+  }
+}

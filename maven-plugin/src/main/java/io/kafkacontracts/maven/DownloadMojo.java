@@ -1,0 +1,69 @@
+package io.kafkacontracts.maven;
+
+import io.kafkacontracts.compat.baseline.DirectoryBaseline;
+import io.kafkacontracts.registry.SchemaRegistryClient;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Downloads every version of the subjects matching a pattern into a directory baseline
+ * ({@code <subject>/<version>.avsc}), for air-gapped checks with {@code contracts.baselineDirectory}.
+ *
+ * <pre>{@code
+ * mvn contracts:download -Dcontracts.subjects='orders-.*' -Dcontracts.baselineDirectory=baseline
+ * }</pre>
+ */
+@Mojo(name = "download", threadSafe = true)
+public class DownloadMojo extends AbstractContractsMojo {
+
+  /** A regular expression the whole subject name must match. */
+  @Parameter(property = "contracts.subjects", defaultValue = ".*")
+  String subjects;
+
+  /** Where the versions are written. */
+  @Parameter(property = "contracts.baselineDirectory", defaultValue = "${project.build.directory}/contracts/baseline")
+  File baselineDirectory;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("kafka-contracts: skipped (contracts.skip)");
+      return;
+    }
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(subjects);
+    } catch (PatternSyntaxException e) {
+      throw new MojoExecutionException("contracts.subjects is not a regular expression: " + e.getMessage());
+    }
+    SchemaRegistryClient registry = requireRegistry("download").client();
+    List<String> matching = registry.subjects(false, Optional.empty()).stream()
+        .filter(s -> pattern.matcher(s).matches()).sorted().toList();
+    int files = 0;
+    try {
+      for (String subject : matching) {
+        Path folder = baselineDirectory.toPath().resolve(DirectoryBaseline.folderName(subject));
+        Files.createDirectories(folder);
+        for (int version : registry.versions(subject)) {
+          Files.writeString(folder.resolve(version + ".avsc"), registry.version(subject, version).schema().schema(),
+              StandardCharsets.UTF_8);
+          files++;
+        }
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot write to " + baselineDirectory + ": " + e.getMessage(), e);
+    }
+    getLog().info("kafka-contracts: " + files + " versions of " + matching.size() + " subjects in " + baselineDirectory);
+  }
+}

@@ -1,0 +1,51 @@
+package io.kafkacontracts.maven;
+
+import io.kafkacontracts.registry.SchemaRegistryClient;
+import io.kafkacontracts.registry.SchemaRegistryClientBuilder;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to reach the registry: base URLs, and credentials that come from properties or environment
+ * variables, never needing secrets in a pom. {@link #toString()} never shows credentials.
+ *
+ * @param urls               comma-separated base URLs
+ * @param userInfo           {@code user:password} for basic auth, if any
+ * @param bearerToken        a bearer token, if any
+ * @param trustStore         a trust store for https (PKCS12 or JKS), if any
+ * @param trustStorePassword its password
+ * @param trustStoreType     PKCS12 or JKS
+ */
+public record RegistrySettings(String urls, Optional<String> userInfo, Optional<String> bearerToken,
+    Optional<Path> trustStore, Optional<String> trustStorePassword, String trustStoreType) {
+
+  /** Environment variables read when the matching property is not set. */
+  public static final String URL_VARIABLE = "CONTRACTS_REGISTRY_URL";
+  public static final String USER_INFO_VARIABLE = "CONTRACTS_REGISTRY_USER_INFO";
+  public static final String TOKEN_VARIABLE = "CONTRACTS_REGISTRY_TOKEN";
+
+  public RegistrySettings {
+    java.util.Objects.requireNonNull(urls, "urls == null");
+    java.util.Objects.requireNonNull(userInfo, "userInfo == null");
+    java.util.Objects.requireNonNull(bearerToken, "bearerToken == null");
+    java.util.Objects.requireNonNull(trustStore, "trustStore == null");
+    java.util.Objects.requireNonNull(trustStorePassword, "trustStorePassword == null");
+    java.util.Objects.requireNonNull(trustStoreType, "trustStoreType == null");
+  }
+
+  /** The registry client these settings describe, with parallel-friendly defaults. */
+  public SchemaRegistryClient client() {
+    SchemaRegistryClientBuilder builder = SchemaRegistryClient.builder().baseUrls(urls);
+    userInfo.ifPresent(builder::basicAuth);
+    bearerToken.ifPresent(builder::bearerToken);
+    trustStore.ifPresent(store -> builder.tls(store, trustStorePassword.orElse("").toCharArray(), null, null,
+        trustStoreType));
+    return builder.build();
+  }
+
+  @Override
+  public String toString() {
+    return "RegistrySettings{urls=" + urls.replaceAll("//[^/@]*@", "//***@") + ", basicAuth=" + userInfo.isPresent()
+        + ", bearer=" + bearerToken.isPresent() + ", trustStore=" + trustStore + "}";
+  }
+}

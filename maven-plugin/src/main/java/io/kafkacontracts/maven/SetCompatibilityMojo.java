@@ -1,0 +1,37 @@
+package io.kafkacontracts.maven;
+
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.registry.SchemaRegistryClient;
+import io.kafkacontracts.registry.SchemaRegistryException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/** Sets every subject's compatibility level in the registry to the catalogue's, and nothing else. */
+@Mojo(name = "set-compatibility", threadSafe = true)
+public class SetCompatibilityMojo extends AbstractContractsMojo {
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("kafka-contracts: skipped (contracts.skip)");
+      return;
+    }
+    RegistrySettings settings = requireRegistry("set-compatibility");
+    ContractsDirectory contracts = loadValid();
+    SchemaRegistryClient registry = settings.client();
+    int failed = 0;
+    for (Registration.Candidate candidate : Registration.candidates(contracts)) {
+      try {
+        registry.setSubjectCompatibility(candidate.subject(), candidate.level().name());
+        getLog().info(candidate.subject() + ": " + candidate.level());
+      } catch (SchemaRegistryException e) {
+        failed++;
+        getLog().error(candidate.subject() + ": " + e.getMessage());
+      }
+    }
+    if (failed > 0) {
+      throw new MojoFailureException(failed + " subjects' levels could not be set (see above)");
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.kafkacontracts.maven;
+
+import io.kafkacontracts.compat.ContractsDirectory;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Lints every {@code .avsc} file and {@code contracts.yaml}, failing with every problem at once,
+ * each at its file:line:column.
+ *
+ * <pre>{@code
+ * <plugin>
+ *   <groupId>io.kafkacontracts</groupId>
+ *   <artifactId>contracts-maven-plugin</artifactId>
+ *   <executions><execution><goals><goal>validate</goal><goal>check</goal></goals></execution></executions>
+ * </plugin>
+ * }</pre>
+ */
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+public class ValidateMojo extends AbstractContractsMojo {
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("kafka-contracts: skipped (contracts.skip)");
+      return;
+    }
+    ContractsDirectory contracts = loadValid();
+    getLog().info(String.format("kafka-contracts: %d schema files, %d named types and %d topics are valid",
+        contracts.schemas().files().size(), contracts.schemas().types().size(), contracts.catalogue().topics().size()));
+  }
+}
