@@ -1,0 +1,122 @@
+package io.kafkacontracts.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kafkacontracts.compat.CompatibilityLevel;
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.SchemaVersion;
+import io.kafkacontracts.registry.ApicurioRegistry;
+import io.kafkacontracts.registry.RegistrySchema;
+import io.kafkacontracts.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Registration and the registry baseline against a real Apicurio Registry. */
+@ExtendWith(ApicurioRegistry.class)
+class RegistrationTest {
+
+  @TempDir
+  Path contracts;
+
+  private final SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url()).build();
+  private final String topic = "orders-" + UUID.randomUUID();
+
+  private ContractsDirectory write(String extraField) throws IOException {
+    Files.createDirectories(contracts.resolve("avro"));
+    Files.writeString(contracts.resolve("avro/Order.avsc"), "{\"type\":\"record\",\"name\":\"Order\","
+        + "\"namespace\":\"com.example\",\"doc\":\"An order.\",\"fields\":[{\"name\":\"id\",\"type\":\"string\","
+        + "\"doc\":\"Id.\"}" + extraField + "]}");
+    Files.writeString(contracts.resolve("contracts.yaml"), "topics:\n  - name: " + topic + "\n"
+        + "    description: Orders.\n    value: com.example.Order\n    key: {field: id}\n"
+        + "    compatibility: BACKWARD_TRANSITIVE\n    partitions: 1\n    replication: 1\n    retention: 1d\n");
+    ContractsDirectory directory = ContractsDirectory.load(contracts, Function.identity());
+    assertThat(directory.problems()).isEmpty();
+    return directory;
+  }
+
+  private List<Registration.Result> run(ContractsDirectory directory, boolean dryRun) {
+    List<Registration.Result> progress = new ArrayList<>();
+    List<Registration.Result> results = Registration.run(registry, Registration.candidates(directory), dryRun, 4,
+        result -> {
+          synchronized (progress) {
+            progress.add(result);
+          }
+        });
+    assertThat(progress).containsExactlyInAnyOrderElementsOf(results);
+    return results;
+  }
+
+  @Test
+  void aDryRunWritesNothingARunRegistersAndASecondRunAddsNothing() throws IOException {
+    ContractsDirectory v1 = write("");
+
+    assertThat(run(v1, true)).extracting(Registration.Result::describe)
+        .containsExactly(topic + "-value: new version 1", topic + "-key: new version 1");
+    // Filtered here: Apicurio 3.3.3 answered subjectPrefix=orders-<uuid> with other orders-* subjects too.
+    assertThat(registry.subjects(false, Optional.empty())).noneMatch(s -> s.startsWith(topic));
+
+    List<Registration.Result> first = run(v1, false);
+    assertThat(first).extracting(Registration.Result::outcome).containsOnly(Registration.Outcome.NEW_VERSION);
+    assertThat(registry.latestVersion(topic + "-key").schema().schema()).isEqualTo("\"string\"");
+    assertThat(registry.subjectCompatibility(topic + "-value", false)).contains("BACKWARD_TRANSITIVE");
+
+    assertThat(run(v1, false)).extracting(Registration.Result::outcome).containsOnly(Registration.Outcome.UNCHANGED);
+    assertThat(registry.versions(topic + "-value")).containsExactly(1);
+  }
+
+  @Test
+  void anIncompatibleCandidateIsRefusedWithTheRegistrys409AndTheOthersStillRegister() throws IOException {
+    run(write(""), false);
+    ContractsDirectory breaking = write(",{\"name\":\"qty\",\"type\":\"int\",\"doc\":\"Quantity.\"}");
+
+    assertThat(run(breaking, true)).extracting(Registration.Result::outcome)
+        .containsExactly(Registration.Outcome.INCOMPATIBLE, Registration.Outcome.UNCHANGED);
+    List<Registration.Result> results = run(breaking, false);
+
+    assertThat(results.get(0).outcome()).isEqualTo(Registration.Outcome.INCOMPATIBLE);
+    assertThat(results.get(0).detail()).contains("409");
+    assertThat(results.get(1).outcome()).isEqualTo(Registration.Outcome.UNCHANGED);
+    assertThat(registry.versions(topic + "-value")).containsExactly(1);
+  }
+
+  @Test
+  void theRegistryBaselineFetchesWhatTheLevelNeeds() throws IOException {
+    String subject = topic + "-value";
+    registry.register(subject, RegistrySchema.avro(write("").schemas().type("com.example.Order").orElseThrow().toString()),
+        false);
+    registry.register(subject, RegistrySchema.avro(write(",{\"name\":\"qty\",\"type\":\"int\",\"default\":1,"
+        + "\"doc\":\"Q.\"}").schemas().type("com.example.Order").orElseThrow().toString()), false);
+    RegistryBaseline transitive = new RegistryBaseline(registry, "test registry");
+    RegistryBaseline latestOnly = new RegistryBaseline(registry, "test registry");
+
+    transitive.prefetch(Map.of(subject, CompatibilityLevel.BACKWARD_TRANSITIVE, "missing-" + subject,
+        CompatibilityLevel.BACKWARD), 4);
+    latestOnly.prefetch(Map.of(subject, CompatibilityLevel.FULL), 4);
+
+    assertThat(transitive.versions(subject, "com.example.Order")).extracting(SchemaVersion::version).containsExactly(1, 2);
+    assertThat(transitive.versions("missing-" + subject, "com.example.Order")).isEmpty();
+    assertThat(latestOnly.versions(subject, "com.example.Order")).extracting(SchemaVersion::version).containsExactly(2);
+  }
+
+  @Test
+  void aRegistryThatCannotBeReachedIsAClearFailureForEachSubject() throws IOException {
+    SchemaRegistryClient nowhere = SchemaRegistryClient.builder().baseUrls("http://127.0.0.1:1")
+        .retries(0, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(2))
+        .build();
+
+    List<Registration.Result> results = Registration.run(nowhere, Registration.candidates(write("")), false, 2, r -> { });
+
+    assertThat(results).extracting(Registration.Result::outcome).containsOnly(Registration.Outcome.FAILED);
+    assertThat(results.get(0).detail()).contains("127.0.0.1:1");
+  }
+}
