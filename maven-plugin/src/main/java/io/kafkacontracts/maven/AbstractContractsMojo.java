@@ -91,6 +91,9 @@ abstract class AbstractContractsMojo extends AbstractMojo {
     Path root = Path.of(executionRoot == null ? "" : executionRoot).toAbsolutePath().normalize();
     return path -> {
       Path absolute = path.toAbsolutePath().normalize();
+      if (absolute.equals(root)) {
+        return Path.of(".");
+      }
       return absolute.startsWith(root) ? root.relativize(absolute) : absolute;
     };
   }

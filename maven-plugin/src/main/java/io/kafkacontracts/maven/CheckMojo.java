@@ -51,8 +51,8 @@ public class CheckMojo extends AbstractContractsMojo {
   @Parameter(property = "contracts.baselineDirectory")
   File baselineDirectory;
 
-  /** The audited list of intentional breaks. */
-  @Parameter(property = "contracts.acceptedBreaks", defaultValue = "${project.basedir}/accepted-breaks.yaml")
+  /** The audited list of intentional breaks; default: {@code accepted-breaks.yaml} in the contracts directory. */
+  @Parameter(property = "contracts.acceptedBreaks")
   File acceptedBreaks;
 
   /** Fail the build on violations; false only reports them. */
@@ -77,6 +77,9 @@ public class CheckMojo extends AbstractContractsMojo {
       return;
     }
     ReportFormat console = parseFormat();
+    if (acceptedBreaks == null) {
+      acceptedBreaks = new File(directory, "accepted-breaks.yaml");
+    }
     ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
     GateReport report;
