@@ -137,8 +137,7 @@ public class CheckMojo extends AbstractContractsMojo {
   private BaselineHandle baseline(ContractsDirectory contracts) throws IOException, MojoExecutionException {
     Optional<RegistrySettings> registry = registry();
     if (registry.isPresent()) {
-      RegistryBaseline baseline = new RegistryBaseline(registry.get().client(), "registry " + registry.get().urls()
-          .replaceAll("//[^/@]*@", "//"));
+      RegistryBaseline baseline = new RegistryBaseline(registry.get().client(), "registry " + registry.get());
       Map<String, CompatibilityLevel> levels = new LinkedHashMap<>();
       for (TopicContract topic : contracts.catalogue().topics()) {
         levels.putIfAbsent(topic.valueSubject(), topic.compatibility());

@@ -43,9 +43,12 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     return builder.build();
   }
 
+  /** The URLs without credentials, and which kinds of credentials are set (never their values). */
   @Override
   public String toString() {
-    return "RegistrySettings{urls=" + urls.replaceAll("//[^/@]*@", "//***@") + ", basicAuth=" + userInfo.isPresent()
-        + ", bearer=" + bearerToken.isPresent() + ", trustStore=" + trustStore + "}";
+    return urls.replaceAll("//[^/@]*@", "//")
+        + (userInfo.isPresent() || urls.matches(".*//[^/@]*@.*") ? " with basic auth" : "")
+        + (bearerToken.isPresent() ? " with a bearer token" : "")
+        + trustStore.map(store -> " trusting " + store).orElse("");
   }
 }
