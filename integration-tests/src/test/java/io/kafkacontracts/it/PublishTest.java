@@ -1,0 +1,191 @@
+package io.kafkacontracts.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Publishing the contract jar as CI does: {@code mvn deploy} of a copy of this repository to a
+ * file repository given by a property (nothing in the poms names a repository), then a separate
+ * consumer project, with an empty local repository, resolves {@code contracts} from it and
+ * round-trips a record through {@code Topics} serdes on {@code mock://}.
+ */
+class PublishTest {
+
+  /** The modules the contract jar needs, and the root pom. */
+  private static final Set<String> PUBLISHED = Set.of("pom.xml", "schemas", "compat-checks", "registry-client",
+      "serdes", "codegen", "maven-plugin");
+
+  @TempDir
+  Path work;
+
+  @Test
+  void theDeployedContractJarServesAConsumerProject() throws Exception {
+    Path source = work.resolve("source");
+    copyRepository(source);
+    Path published = work.resolve("published");
+    Path outerRepository = Path.of(System.getProperty("contracts.test.localRepository"));
+
+    // Not offline: Maven refuses to deploy in offline mode (everything resolves from the local repository).
+    String deployLog = maven(source, List.of("-Dmaven.repo.local=" + outerRepository, "-DskipTests",
+        "-DaltDeploymentRepository=published::" + published.toUri(), "-pl", "codegen", "-am", "deploy"));
+
+    assertThat(published.resolve("io/kafkacontracts/contracts/0.1.0-SNAPSHOT")).isDirectory();
+    assertThat(published.resolve("io/kafkacontracts/contracts-maven-plugin/0.1.0-SNAPSHOT")).isDirectory();
+    assertThat(published.resolve("io/kafkacontracts/integration-tests")).doesNotExist();
+    assertThat(deployLog).contains("BUILD SUCCESS");
+
+    Path consumer = work.resolve("consumer");
+    writeConsumer(consumer);
+    Path consumerRepository = work.resolve("consumer-local-repository");
+    Path settings = work.resolve("settings.xml");
+    Files.writeString(settings, settings(published, outerRepository));
+
+    String consumerLog = maven(consumer, List.of("-s", settings.toString(), "-Dmaven.repo.local=" + consumerRepository,
+        "test"));
+
+    assertThat(consumerLog).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS");
+    // The jar came from the published repository: its metadata names that repository.
+    assertThat(consumerRepository.resolve("io/kafkacontracts/contracts/0.1.0-SNAPSHOT/maven-metadata-published.xml"))
+        .isRegularFile();
+  }
+
+  private static void copyRepository(Path target) throws IOException {
+    Path root = Path.of(System.getProperty("contracts.repository.root")).toAbsolutePath().normalize();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path relative = root.relativize(file);
+        if (!PUBLISHED.contains(relative.getName(0).toString()) || relative.toString().contains("/target/")
+            || relative.startsWith("maven-plugin/src/it")) {
+          continue;
+        }
+        Path copy = target.resolve(relative);
+        Files.createDirectories(copy.getParent());
+        Files.copy(file, copy);
+      }
+    }
+    // The root pom lists every module; the copy holds only the published ones.
+    Path pom = target.resolve("pom.xml");
+    String text = Files.readString(pom, StandardCharsets.UTF_8)
+        .replace("    <module>integration-tests</module>\n", "")
+        .replace("    <module>benchmarks</module>\n", "");
+    Files.writeString(pom, text, StandardCharsets.UTF_8);
+  }
+
+  private static void writeConsumer(Path project) throws IOException {
+    Path test = project.resolve("src/test/java/com/example/ConsumerTest.java");
+    Files.createDirectories(test.getParent());
+    Files.writeString(project.resolve("pom.xml"), """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>com.example</groupId>
+          <artifactId>consumer</artifactId>
+          <version>1.0</version>
+          <properties>
+            <maven.compiler.release>17</maven.compiler.release>
+            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+          </properties>
+          <dependencies>
+            <dependency>
+              <groupId>io.kafkacontracts</groupId>
+              <artifactId>contracts</artifactId>
+              <version>0.1.0-SNAPSHOT</version>
+            </dependency>
+            <dependency>
+              <groupId>org.junit.jupiter</groupId>
+              <artifactId>junit-jupiter</artifactId>
+              <version>5.14.1</version>
+              <scope>test</scope>
+            </dependency>
+          </dependencies>
+          <build>
+            <plugins>
+              <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+              <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
+              <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+            </plugins>
+          </build>
+        </project>
+        """);
+    Files.writeString(test, """
+        package com.example;
+
+        import static org.junit.jupiter.api.Assertions.assertEquals;
+
+        import io.kafkacontracts.events.Topics;
+        import io.kafkacontracts.events.machine.MachineEventType;
+        import io.kafkacontracts.events.machine.MachinePinotMessage;
+        import java.time.Instant;
+        import java.util.Map;
+        import org.apache.kafka.clients.producer.ProducerRecord;
+        import org.apache.kafka.common.serialization.Serde;
+        import org.junit.jupiter.api.Test;
+
+        class ConsumerTest {
+          @Test
+          void aRecordRoundTripsThroughTheCatalogueSerdes() {
+            Map<String, Object> config = Map.of("schema.registry.url", "mock://consumer", "auto.register.schemas", true);
+            Serde<String> keys = Topics.MACHINE_TELEMETRY.keySerde(config);
+            Serde<MachinePinotMessage> values = Topics.MACHINE_TELEMETRY.valueSerde(config);
+            MachinePinotMessage message = MachinePinotMessage.newBuilder()
+                .setMachineId("press-7").setTimestamp(Instant.ofEpochMilli(1_763_900_000_000L))
+                .setEventType(MachineEventType.values()[0]).setPayload(Map.of("celsius", 71.5)).build();
+
+            ProducerRecord<String, MachinePinotMessage> record = Topics.MACHINE_TELEMETRY.record(message);
+            byte[] key = keys.serializer().serialize(record.topic(), record.key());
+            byte[] value = values.serializer().serialize(record.topic(), record.value());
+
+            assertEquals("press-7", keys.deserializer().deserialize(record.topic(), key));
+            assertEquals(message, values.deserializer().deserialize(record.topic(), value));
+          }
+        }
+        """);
+  }
+
+  /** Resolve from the published repository and the outer build's local repository, before Central. */
+  private static String settings(Path published, Path outerRepository) {
+    return """
+        <settings>
+          <profiles>
+            <profile>
+              <id>consumer</id>
+              <activation><activeByDefault>true</activeByDefault></activation>
+              <repositories>
+                <repository><id>published</id><url>%1$s</url>
+                  <snapshots><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></snapshots></repository>
+                <repository><id>outer</id><url>%2$s</url>
+                  <releases><checksumPolicy>ignore</checksumPolicy></releases></repository>
+              </repositories>
+              <pluginRepositories>
+                <pluginRepository><id>outer</id><url>%2$s</url>
+                  <releases><checksumPolicy>ignore</checksumPolicy></releases></pluginRepository>
+              </pluginRepositories>
+            </profile>
+          </profiles>
+        </settings>
+        """.formatted(published.toUri(), outerRepository.toUri());
+  }
+
+  private String maven(Path project, List<String> arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
+        "-B", "-f", project.resolve("pom.xml").toString()));
+    command.addAll(arguments);
+    Path log = Files.createTempFile(work, "maven-", ".log");
+    Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(build.waitFor(10, TimeUnit.MINUTES)).as("the build finished").isTrue();
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(build.exitValue()).as(output).isZero();
+    return output;
+  }
+}
