@@ -3,14 +3,11 @@ package io.kafkacontracts.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,19 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PublishTest {
 
-  /** The modules the contract jar needs, and the root pom. */
-  private static final Set<String> PUBLISHED = Set.of("pom.xml", "schemas", "compat-checks", "registry-client",
-      "serdes", "codegen", "maven-plugin");
-
   @TempDir
   Path work;
 
   @Test
   void theDeployedContractJarServesAConsumerProject() throws Exception {
     Path source = work.resolve("source");
-    copyRepository(source);
+    RepositoryCopy.copyTo(source);
     Path published = work.resolve("published");
-    Path outerRepository = Path.of(System.getProperty("contracts.test.localRepository"));
+    Path outerRepository = RepositoryCopy.outerRepository();
 
     // Not offline: Maven refuses to deploy in offline mode (everything resolves from the local repository).
     String deployLog = maven(source, List.of("-Dmaven.repo.local=" + outerRepository, "-DskipTests",
@@ -49,7 +42,7 @@ class PublishTest {
     writeConsumer(consumer);
     Path consumerRepository = work.resolve("consumer-local-repository");
     Path settings = work.resolve("settings.xml");
-    Files.writeString(settings, settings(published, outerRepository));
+    Files.writeString(settings, RepositoryCopy.settings(published, outerRepository));
 
     String consumerLog = maven(consumer, List.of("-s", settings.toString(), "-Dmaven.repo.local=" + consumerRepository,
         "test"));
@@ -58,28 +51,6 @@ class PublishTest {
     // The jar came from the published repository: its metadata names that repository.
     assertThat(consumerRepository.resolve("io/kafkacontracts/contracts/0.1.0-SNAPSHOT/maven-metadata-published.xml"))
         .isRegularFile();
-  }
-
-  private static void copyRepository(Path target) throws IOException {
-    Path root = Path.of(System.getProperty("contracts.repository.root")).toAbsolutePath().normalize();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        Path relative = root.relativize(file);
-        if (!PUBLISHED.contains(relative.getName(0).toString()) || relative.toString().contains("/target/")
-            || relative.startsWith("maven-plugin/src/it")) {
-          continue;
-        }
-        Path copy = target.resolve(relative);
-        Files.createDirectories(copy.getParent());
-        Files.copy(file, copy);
-      }
-    }
-    // The root pom lists every module; the copy holds only the published ones.
-    Path pom = target.resolve("pom.xml");
-    String text = Files.readString(pom, StandardCharsets.UTF_8)
-        .replace("    <module>integration-tests</module>\n", "")
-        .replace("    <module>benchmarks</module>\n", "");
-    Files.writeString(pom, text, StandardCharsets.UTF_8);
   }
 
   private static void writeConsumer(Path project) throws IOException {
@@ -153,39 +124,9 @@ class PublishTest {
         """);
   }
 
-  /** Resolve from the published repository and the outer build's local repository, before Central. */
-  private static String settings(Path published, Path outerRepository) {
-    return """
-        <settings>
-          <profiles>
-            <profile>
-              <id>consumer</id>
-              <activation><activeByDefault>true</activeByDefault></activation>
-              <repositories>
-                <repository><id>published</id><url>%1$s</url>
-                  <snapshots><enabled>true</enabled><checksumPolicy>ignore</checksumPolicy></snapshots></repository>
-                <repository><id>outer</id><url>%2$s</url>
-                  <releases><checksumPolicy>ignore</checksumPolicy></releases></repository>
-              </repositories>
-              <pluginRepositories>
-                <pluginRepository><id>outer</id><url>%2$s</url>
-                  <releases><checksumPolicy>ignore</checksumPolicy></releases></pluginRepository>
-              </pluginRepositories>
-            </profile>
-          </profiles>
-        </settings>
-        """.formatted(published.toUri(), outerRepository.toUri());
-  }
-
   private String maven(Path project, List<String> arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("maven.home"), "bin", "mvn").toString(),
-        "-B", "-f", project.resolve("pom.xml").toString()));
+    List<String> command = new ArrayList<>(List.of(RepositoryCopy.mvn(), "-B", "-f", project.resolve("pom.xml").toString()));
     command.addAll(arguments);
-    Path log = Files.createTempFile(work, "maven-", ".log");
-    Process build = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    assertThat(build.waitFor(10, TimeUnit.MINUTES)).as("the build finished").isTrue();
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(build.exitValue()).as(output).isZero();
-    return output;
+    return RepositoryCopy.run(project, Map.of(), command);
   }
 }
