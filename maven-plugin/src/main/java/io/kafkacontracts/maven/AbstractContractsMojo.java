@@ -61,7 +61,7 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   String registryTrustStoreType;
 
   /** How many registry requests run at once. */
-  @Parameter(property = "contracts.registry.parallelism", defaultValue = "16")
+  @Parameter(property = "contracts.registry.parallelism", defaultValue = "32")
   int parallelism;
 
   /** Reads the environment; tests override it. */

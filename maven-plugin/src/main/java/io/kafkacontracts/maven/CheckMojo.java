@@ -87,7 +87,9 @@ public class CheckMojo extends AbstractContractsMojo {
       if (baseline == null) {
         return;
       }
+      long start = System.nanoTime();
       report = new ContractsGate().run(contracts, baseline.baseline, accepted, LocalDate.now(), display());
+      getLog().info("kafka-contracts: the gate ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     } catch (IOException e) {
       throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
     }
@@ -142,7 +144,10 @@ public class CheckMojo extends AbstractContractsMojo {
       for (TopicContract topic : contracts.catalogue().topics()) {
         levels.putIfAbsent(topic.valueSubject(), topic.compatibility());
       }
+      long start = System.nanoTime();
       baseline.prefetch(levels, parallelism);
+      getLog().info(String.format("kafka-contracts: fetched what %d subjects' levels need from %s in %d ms",
+          levels.size(), registry.get(), (System.nanoTime() - start) / 1_000_000));
       return new BaselineHandle(baseline, null);
     }
     if (baselineDirectory != null) {

@@ -11,16 +11,17 @@ import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.compat.lint.SchemaFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 
 /**
@@ -39,8 +40,9 @@ import org.apache.avro.Schema;
  * schema folder along the ref's first-parent history, oldest first; the last is the schema at the
  * ref. Commits whose schema folder did not load (broken in their day) are passed over.
  *
- * <p>Each commit's folder is read once, with one {@code git cat-file --batch} for the blobs not
- * seen in an earlier commit, and cached. Not thread-safe: use one instance per thread.
+ * <p>The history is read once, on first use: one {@code ls-tree} per commit, one
+ * {@code git cat-file --batch} for every distinct blob, then each commit's folder parsed in memory,
+ * commits in parallel. Not thread-safe: use one instance per thread.
  */
 public final class GitBaseline implements Baseline, AutoCloseable {
 
@@ -51,7 +53,6 @@ public final class GitBaseline implements Baseline, AutoCloseable {
   private final String folder;
   private final String ref;
   private final String commit;
-  private final Path scratch;
   private List<Snapshot> snapshots;
 
   /** One commit's schema folder. */
@@ -74,7 +75,6 @@ public final class GitBaseline implements Baseline, AutoCloseable {
           + "name a ref (contracts.against) or use a directory baseline");
     }
     this.commit = git.run("rev-parse", "--verify", this.ref + "^{commit}").trim();
-    this.scratch = Files.createTempDirectory("kafka-contracts-git-baseline");
   }
 
   private String defaultRef() {
@@ -129,12 +129,34 @@ public final class GitBaseline implements Baseline, AutoCloseable {
       List<String> commits = new ArrayList<>(List.of(
           git.run("rev-list", "--first-parent", "--reverse", commit, "--", folder, cataloguePath()).split("\n")));
       commits.removeIf(String::isBlank);
-      Map<String, byte[]> blobCache = new HashMap<>();
-      List<Snapshot> loaded = new ArrayList<>();
+      // Every commit's file list, then every distinct blob in one cat-file batch...
+      Map<String, Map<String, String>> trees = new LinkedHashMap<>();
       for (String c : commits) {
-        load(c, blobCache).ifPresent(loaded::add);
+        trees.put(c, git.blobs(c, folder, cataloguePath()));
       }
-      snapshots = loaded;
+      Map<String, byte[]> blobs = git.contents(trees.values().stream()
+          .flatMap(tree -> tree.values().stream()).distinct().toList());
+      // ...then the commits' folders parsed in parallel, in memory.
+      ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(commits.size(),
+          Runtime.getRuntime().availableProcessors())));
+      try {
+        List<Future<Optional<Snapshot>>> loading = new ArrayList<>();
+        for (Map.Entry<String, Map<String, String>> tree : trees.entrySet()) {
+          loading.add(pool.submit(() -> load(tree.getKey(), tree.getValue(), blobs)));
+        }
+        List<Snapshot> loaded = new ArrayList<>();
+        for (Future<Optional<Snapshot>> snapshot : loading) {
+          snapshot.get().ifPresent(loaded::add);
+        }
+        snapshots = loaded;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while reading the git history", e);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
     }
     return snapshots;
   }
@@ -158,48 +180,32 @@ public final class GitBaseline implements Baseline, AutoCloseable {
   }
 
   /**
-   * One commit's schema folder and catalogue, listed by one {@code ls-tree} and read by one
-   * {@code cat-file --batch} for the blobs no earlier commit had; empty if the folder did not load.
+   * One commit's schema folder and catalogue from its blobs, parsed in memory (the folder appears
+   * under a root named after the commit); empty if the folder did not load.
    */
-  private Optional<Snapshot> load(String c, Map<String, byte[]> blobCache) throws IOException {
+  private Optional<Snapshot> load(String c, Map<String, String> tree, Map<String, byte[]> blobs) throws IOException {
     String catalogue = cataloguePath();
-    Map<String, String> blobs = new LinkedHashMap<>(git.blobs(c, folder, catalogue));
-    String catalogueBlob = blobs.remove(catalogue);
-    blobs.keySet().removeIf(path -> !path.endsWith(".avsc"));
-    List<String> wanted = new ArrayList<>(blobs.values());
-    if (catalogueBlob != null) {
-      wanted.add(catalogueBlob);
-    }
-    blobCache.putAll(git.contents(wanted.stream().distinct().filter(id -> !blobCache.containsKey(id)).toList()));
-    Path root = scratch.resolve(c);
-    for (Map.Entry<String, String> blob : blobs.entrySet()) {
-      Path file = root.resolve(blob.getKey());
-      Files.createDirectories(file.getParent());
-      Files.write(file, blobCache.get(blob.getValue()));
-    }
-    Path schemaRoot = root.resolve(folder);
-    if (!Files.isDirectory(schemaRoot)) {
-      Files.createDirectories(schemaRoot);
-    }
-    SchemaFolder snapshot = SchemaFolder.load(schemaRoot);
+    Path root = Path.of(c);
+    Map<Path, byte[]> files = new HashMap<>();
+    tree.forEach((path, blob) -> {
+      if (path.endsWith(".avsc")) {
+        files.put(root.resolve(path), blobs.get(blob));
+      }
+    });
+    SchemaFolder snapshot = SchemaFolder.load(root.resolve(folder), files, p -> p);
     if (snapshot.hasProblems()) {
       return Optional.empty();
     }
+    String catalogueBlob = tree.get(catalogue);
     Map<String, String> subjects = catalogueBlob == null ? Map.of()
-        : subjects(new String(blobCache.get(catalogueBlob), StandardCharsets.UTF_8), snapshot, catalogue);
+        : subjects(new String(blobs.get(catalogueBlob), StandardCharsets.UTF_8), snapshot, catalogue);
     return Optional.of(new Snapshot(c, snapshot, subjects));
   }
 
-  /** Deletes the scratch copies of earlier commits. */
+  /** Nothing to release any more: history is read into memory. Kept so callers can close baselines alike. */
   @Override
-  public void close() throws IOException {
-    if (Files.exists(scratch)) {
-      try (Stream<Path> walk = Files.walk(scratch)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
+  public void close() {
+    // no scratch files
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.kafkacontracts.compat.lint;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkacontracts.compat.source.Pointers;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -34,9 +35,13 @@ final class LogicalTypeLint {
 
   /** Reports each problem as (pointer of the logicalType property, message). */
   static void check(JsonNode node, JsonPointer at, BiConsumer<JsonPointer, String> problem) {
+    check(node, at.toString(), problem);
+  }
+
+  private static void check(JsonNode node, String at, BiConsumer<JsonPointer, String> problem) {
     if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        check(node.get(i), at.appendIndex(i), problem);
+        check(node.get(i), Pointers.index(at, i), problem);
       }
       return;
     }
@@ -46,9 +51,9 @@ final class LogicalTypeLint {
     JsonNode logical = node.get("logicalType");
     JsonNode type = node.get("type");
     if (logical != null && logical.isTextual() && type != null && type.isTextual()) {
-      checkOne(node, logical.asText(), type.asText(), at.appendProperty("logicalType"), problem);
+      checkOne(node, logical.asText(), type.asText(), JsonPointer.compile(at + "/logicalType"), problem);
     }
-    node.fields().forEachRemaining(e -> check(e.getValue(), at.appendProperty(e.getKey()), problem));
+    node.fields().forEachRemaining(e -> check(e.getValue(), Pointers.property(at, e.getKey()), problem));
   }
 
   private static void checkOne(JsonNode node, String logical, String type, JsonPointer at,

@@ -84,7 +84,23 @@ public final class SchemaFolder {
           .sorted()
           .toList();
     }
-    return new Loader(root, display).load(paths);
+    return new Loader(root, display).load(paths, Files::readAllBytes);
+  }
+
+  /**
+   * Loads {@code *.avsc} contents held in memory (for example read from git) as if they were files
+   * under {@code root}; nothing is read from or written to disk.
+   *
+   * @param files   path under {@code root} → the file's bytes
+   */
+  public static SchemaFolder load(Path root, Map<Path, byte[]> files, Function<Path, Path> display)
+      throws IOException {
+    requireNonNull(root, "root == null");
+    requireNonNull(files, "files == null");
+    requireNonNull(display, "display == null");
+    List<Path> paths = files.keySet().stream().filter(p -> p.getFileName().toString().endsWith(".avsc"))
+        .sorted().toList();
+    return new Loader(root, display).load(paths, files::get);
   }
 
   /** Reads every {@code *.avsc} under {@code root}, naming files by their path as given. */
@@ -139,11 +155,16 @@ public final class SchemaFolder {
       this.display = display;
     }
 
-    SchemaFolder load(List<Path> paths) throws IOException {
+    /** How a file's bytes are read. */
+    interface Source {
+      byte[] read(Path path) throws IOException;
+    }
+
+    SchemaFolder load(List<Path> paths, Source source) throws IOException {
       record Read(Path path, String text, LocatedTree tree) {}
       List<Read> reads = new ArrayList<>();
       for (Path path : paths) {
-        String text = readUtf8(path);
+        String text = utf8(path, source.read(path));
         if (text == null) {
           continue;
         }
@@ -253,8 +274,7 @@ public final class SchemaFolder {
       return new SchemaFolder(root, files, types, typeDefinitions, problems);
     }
 
-    private String readUtf8(Path path) throws IOException {
-      byte[] bytes = Files.readAllBytes(path);
+    private String utf8(Path path, byte[] bytes) {
       try {
         return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {

@@ -2,6 +2,7 @@ package io.kafkacontracts.compat.lint;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkacontracts.compat.source.Pointers;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -36,38 +37,38 @@ public final class SchemaNames {
   }
 
   public static void walk(JsonNode root, Consumer<Definition> definitions, Consumer<Reference> references) {
-    new SchemaNames(definitions, references).visit(root, JsonPointer.empty(), "", null);
+    new SchemaNames(definitions, references).visit(root, "", "", null);
   }
 
-  private void visit(JsonNode node, JsonPointer at, String namespace, String field) {
+  private void visit(JsonNode node, String at, String namespace, String field) {
     if (node.isTextual()) {
       String name = node.asText();
       if (!PRIMITIVES.contains(name)) {
-        references.accept(new Reference(name, candidates(name, namespace), at, field));
+        references.accept(new Reference(name, candidates(name, namespace), JsonPointer.compile(at), field));
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        visit(node.get(i), at.appendIndex(i), namespace, field);
+        visit(node.get(i), Pointers.index(at, i), namespace, field);
       }
     } else if (node.isObject()) {
       visitObject(node, at, namespace, field);
     }
   }
 
-  private void visitObject(JsonNode node, JsonPointer at, String namespace, String field) {
+  private void visitObject(JsonNode node, String at, String namespace, String field) {
     JsonNode type = node.get("type");
     if (type == null) {
       return; // Avro's parser reports the missing type.
     }
     if (!type.isTextual()) {
-      visit(type, at.appendProperty("type"), namespace, field);
+      visit(type, Pointers.property(at, "type"), namespace, field);
       return;
     }
     String kind = type.asText();
     if (NAMED.contains(kind)) {
       String fullName = fullName(node, namespace);
       if (fullName != null) {
-        definitions.accept(new Definition(fullName, at));
+        definitions.accept(new Definition(fullName, JsonPointer.compile(at)));
       }
       String inner = fullName != null && fullName.contains(".")
           ? fullName.substring(0, fullName.lastIndexOf('.'))
@@ -79,22 +80,22 @@ public final class SchemaNames {
           JsonNode fieldType = f.get("type");
           if (fieldType != null) {
             String fieldName = f.path("name").asText(null);
-            visit(fieldType, at.appendProperty("fields").appendIndex(i).appendProperty("type"), inner, fieldName);
+            visit(fieldType, at + "/fields/" + i + "/type", inner, fieldName);
           }
         }
       }
     } else if (kind.equals("array")) {
       JsonNode items = node.get("items");
       if (items != null) {
-        visit(items, at.appendProperty("items"), namespace, field);
+        visit(items, at + "/items", namespace, field);
       }
     } else if (kind.equals("map")) {
       JsonNode values = node.get("values");
       if (values != null) {
-        visit(values, at.appendProperty("values"), namespace, field);
+        visit(values, at + "/values", namespace, field);
       }
     } else if (!PRIMITIVES.contains(kind)) {
-      references.accept(new Reference(kind, candidates(kind, namespace), at.appendProperty("type"), field));
+      references.accept(new Reference(kind, candidates(kind, namespace), JsonPointer.compile(at + "/type"), field));
     }
   }
 

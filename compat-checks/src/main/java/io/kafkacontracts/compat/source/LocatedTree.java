@@ -26,7 +26,9 @@ import java.util.Optional;
  *
  * <p>Jackson's own tree model drops locations, hence this small builder over its streaming parser.
  * Nesting is bounded: a document deeper than {@link #MAX_DEPTH} is a syntax error with a plain
- * message instead of a parser stack overflow.
+ * message instead of a parser stack overflow. Positions are worked out on the first question
+ * about one (a second read of the text): most documents, such as the earlier versions of a git
+ * baseline, are never asked, and building positions was most of the cost of reading them.
  */
 public final class LocatedTree {
 
@@ -39,11 +41,14 @@ public final class LocatedTree {
       YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final JsonNode root;
-  private final Map<String, SourcePosition> positions;
+  private final JsonFactory factory;
+  private final String text;
+  private volatile Map<String, SourcePosition> positions;
 
-  private LocatedTree(JsonNode root, Map<String, SourcePosition> positions) {
+  private LocatedTree(JsonNode root, JsonFactory factory, String text) {
     this.root = root;
-    this.positions = Map.copyOf(positions);
+    this.factory = factory;
+    this.text = text;
   }
 
   /** Reads one JSON document; trailing content after it is an error. */
@@ -62,18 +67,17 @@ public final class LocatedTree {
       throw new SyntaxException("the file is empty", SourcePosition.START);
     }
     try (JsonParser parser = factory.createParser(text)) {
-      Map<String, SourcePosition> positions = new HashMap<>();
       JsonToken first = parser.nextToken();
       if (first == null) {
         throw new SyntaxException("the file holds no document", SourcePosition.START);
       }
-      JsonNode root = readValue(parser, JsonPointer.empty(), 0, positions);
+      JsonNode root = readValue(parser, "", 0, null);
       JsonToken trailing = parser.nextToken();
       if (trailing != null) {
         throw new SyntaxException(
             "unexpected content after the end of the document", position(parser.currentTokenLocation()));
       }
-      return new LocatedTree(root, positions);
+      return new LocatedTree(root, factory, text);
     } catch (JsonProcessingException e) {
       JsonLocation location = e.getLocation();
       throw new SyntaxException(e.getOriginalMessage(), position(location));
@@ -83,29 +87,33 @@ public final class LocatedTree {
     }
   }
 
+  /** Reads the value at the parser; records positions by pointer when {@code positions} is given. */
   private static JsonNode readValue(
-      JsonParser parser, JsonPointer pointer, int depth, Map<String, SourcePosition> positions)
+      JsonParser parser, String pointer, int depth, Map<String, SourcePosition> positions)
       throws IOException, SyntaxException {
-    SourcePosition start = position(parser.currentTokenLocation());
-    positions.put(pointer.toString(), start);
+    if (positions != null) {
+      positions.put(pointer, position(parser.currentTokenLocation()));
+    }
     JsonToken token = parser.currentToken();
     switch (token) {
       case START_OBJECT -> {
-        checkDepth(depth, start);
+        checkDepth(depth, parser);
         ObjectNode object = JsonNodeFactory.instance.objectNode();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String name = parser.currentName();
           parser.nextToken();
-          object.set(name, readValue(parser, pointer.appendProperty(name), depth + 1, positions));
+          object.set(name, readValue(parser, positions == null ? null : Pointers.property(pointer, name), depth + 1,
+              positions));
         }
         return object;
       }
       case START_ARRAY -> {
-        checkDepth(depth, start);
+        checkDepth(depth, parser);
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         int index = 0;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(parser, pointer.appendIndex(index++), depth + 1, positions));
+          array.add(readValue(parser, positions == null ? null : Pointers.index(pointer, index), depth + 1, positions));
+          index++;
         }
         return array;
       }
@@ -124,13 +132,13 @@ public final class LocatedTree {
       case VALUE_NULL -> {
         return JsonNodeFactory.instance.nullNode();
       }
-      default -> throw new SyntaxException("unexpected " + token, start);
+      default -> throw new SyntaxException("unexpected " + token, position(parser.currentTokenLocation()));
     }
   }
 
-  private static void checkDepth(int depth, SourcePosition at) throws SyntaxException {
+  private static void checkDepth(int depth, JsonParser parser) throws SyntaxException {
     if (depth >= MAX_DEPTH) {
-      throw new SyntaxException("nesting is deeper than " + MAX_DEPTH + " levels", at);
+      throw new SyntaxException("nesting is deeper than " + MAX_DEPTH + " levels", position(parser.currentTokenLocation()));
     }
   }
 
@@ -148,13 +156,30 @@ public final class LocatedTree {
 
   /** Where the value at a JSON pointer (e.g. {@code /fields/2/type}) starts, if it exists. */
   public Optional<SourcePosition> positionOf(JsonPointer pointer) {
-    return Optional.ofNullable(positions.get(pointer.toString()));
+    return Optional.ofNullable(positions().get(pointer.toString()));
+  }
+
+  /** Every value's position by pointer, from a second read of the text on first use. */
+  private Map<String, SourcePosition> positions() {
+    Map<String, SourcePosition> known = positions;
+    if (known == null) {
+      Map<String, SourcePosition> read = new HashMap<>();
+      try (JsonParser parser = factory.createParser(text)) {
+        parser.nextToken();
+        readValue(parser, "", 0, read);
+      } catch (IOException | SyntaxException e) {
+        throw new IllegalStateException("the text parsed once and not again", e);
+      }
+      known = Map.copyOf(read);
+      positions = known;
+    }
+    return known;
   }
 
   /** Where the value at a pointer starts, or the nearest enclosing value that has a position. */
   public SourcePosition nearestPositionOf(JsonPointer pointer) {
     for (JsonPointer p = pointer; p != null; p = p.head()) {
-      SourcePosition found = positions.get(p.toString());
+      SourcePosition found = positions().get(p.toString());
       if (found != null) {
         return found;
       }

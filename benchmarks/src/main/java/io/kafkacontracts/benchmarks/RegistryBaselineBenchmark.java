@@ -1,0 +1,107 @@
+package io.kafkacontracts.benchmarks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.kafkacontracts.compat.CompatibilityLevel;
+import io.kafkacontracts.maven.RegistryBaseline;
+import io.kafkacontracts.registry.RegistrySchema;
+import io.kafkacontracts.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The check goal's registry baseline against a registry answering every call after 20 ms
+ * (WireMock): 200 subjects x 5 versions at BACKWARD_TRANSITIVE fetched in parallel (the latest,
+ * then every earlier version: 1,000 calls), against one sequential call per subject (200 calls, as
+ * Confluent's plugin makes: a compatibility POST per subject, latest version only).
+ *
+ * <p>{@code java -jar benchmarks/target/benchmarks.jar RegistryBaselineBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 1)
+@Measurement(iterations = 3)
+@Fork(1)
+public class RegistryBaselineBenchmark {
+
+  private static final int SUBJECTS = 200;
+  private static final int VERSIONS = 5;
+
+  private WireMockServer server;
+  private final Map<String, CompatibilityLevel> levels = new LinkedHashMap<>();
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(64)
+        .asynchronousResponseEnabled(true).asynchronousResponseThreads(64).disableRequestJournal());
+    server.start();
+    // One stub for every version of every subject (the same realistic schema): WireMock matches
+    // each request against every stub, and a thousand stubs would measure WireMock, not the client.
+    for (int i = 0; i < SUBJECTS; i++) {
+      levels.put("bench.t" + i + "-value", CompatibilityLevel.BACKWARD_TRANSITIVE);
+    }
+    String body = new ObjectMapper().writeValueAsString(Map.of("subject", "bench.t0-value", "version", VERSIONS,
+        "id", 1, "schema", CheckFixtures.schema(0, VERSIONS, false)));
+    server.stubFor(get(urlPathMatching("/subjects/bench\\.t[0-9]+-value/versions/.+"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)
+            .withFixedDelay(20)));
+    server.stubFor(post(urlPathMatching("/compatibility/subjects/.*/versions"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"is_compatible\": true}").withFixedDelay(20)));
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    server.stop();
+  }
+
+  /** A new client each shot: nothing cached. */
+  private SchemaRegistryClient client() {
+    return SchemaRegistryClient.builder().baseUrls(server.baseUrl())
+        .retries(0, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(60)).build();
+  }
+
+  @Benchmark
+  public RegistryBaseline parallelFetch1000() throws IOException {
+    RegistryBaseline baseline = new RegistryBaseline(client(), "wiremock");
+    baseline.prefetch(levels, 32);
+    if (baseline.versions("bench.t7-value", "com.bench.T7").size() != VERSIONS) {
+      throw new IllegalStateException("not every version was fetched");
+    }
+    return baseline;
+  }
+
+  @Benchmark
+  public int sequentialOneCallPerSubject200() {
+    SchemaRegistryClient client = client();
+    RegistrySchema candidate = RegistrySchema.avro(CheckFixtures.schema(0, VERSIONS + 1, false));
+    int compatible = 0;
+    for (String subject : levels.keySet()) {
+      compatible += client.testCompatibility(subject, candidate, OptionalInt.empty(), false).compatible() ? 1 : 0;
+    }
+    return compatible;
+  }
+}
