@@ -49,6 +49,14 @@ public record Topic<K, V>(
     short replication,
     Duration retention) {
 
+  /** Each generated class's model (its conversions), looked up by reflection once per class. */
+  private static final ClassValue<SpecificData> MODELS = new ClassValue<>() {
+    @Override
+    protected SpecificData computeValue(Class<?> type) {
+      return SpecificData.getForClass(type);
+    }
+  };
+
   public Topic {
     requireNonNull(name, "name == null");
     requireNonNull(keyType, "keyType == null");
@@ -106,7 +114,7 @@ public record Topic<K, V>(
     }
     LogicalType logicalType = schema.getLogicalType();
     if (current != null && logicalType != null) {
-      Conversion<Object> conversion = SpecificData.getForClass(valueType).getConversionFor(logicalType);
+      Conversion<Object> conversion = MODELS.get(valueType).getConversionFor(logicalType);
       if (conversion != null) {
         current = Conversions.convertToRawType(current, schema, logicalType, conversion);
       }
