@@ -16,4 +16,5 @@ expect("""[ERROR] avro/Order.avsc:8:5: orders-value [BACKWARD, backward against 
 [ERROR]     fix: give field 'qty' a default, for example type ["null","int"] with default null""")
 expect("1 compatibility violation in 1 subject (see above and target/contracts/compatibility.json). Fix each as its 'fix:' line says, or, for an intentional break, add an entry with a reason to accepted-breaks.yaml.")
 assert new File(basedir, "target/contracts/compatibility.json").text.contains('"rule" : "FIELD_ADDED_WITHOUT_DEFAULT"')
+expect("::error file=avro/Order.avsc,line=8,col=5,title=FIELD_ADDED_WITHOUT_DEFAULT in orders-value::field 'qty' of record 'com.example.Order' has no default")
 return true

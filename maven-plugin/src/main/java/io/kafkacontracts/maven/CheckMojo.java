@@ -95,13 +95,15 @@ public class CheckMojo extends AbstractContractsMojo {
     }
     writeReports(report);
     String rendered = console.render(report);
-    if (report.fails()) {
+    if (console == ReportFormat.GITHUB) {
+      // Workflow commands are read from stdout lines as they are, without Maven's log prefix.
+      System.out.print(rendered);
+    } else if (report.fails()) {
       rendered.lines().forEach(getLog()::error);
     } else {
       rendered.lines().forEach(getLog()::info);
     }
     if ("true".equals(environment.apply("GITHUB_ACTIONS")) && console != ReportFormat.GITHUB) {
-      // Workflow commands are read from stdout, not from Maven's log prefix.
       System.out.print(ReportFormat.GITHUB.render(report));
     }
     if (report.fails() && failOnViolation) {
