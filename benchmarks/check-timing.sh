@@ -4,6 +4,8 @@
 #   1. 200 subjects x 5 versions, BACKWARD_TRANSITIVE, against a local Apicurio Registry 3.3
 #   2. 500 subjects x 20 versions, BACKWARD_TRANSITIVE, against the git history
 # Needs a Java 21+ runtime for Apicurio (JAVA21=/path/to/java, else found under /usr/lib/jvm).
+# The fixture projects carry .mvn/jvm.config as this repository does; CONTRACTS_JVM_CONFIG=false
+# leaves it out, to time Maven's default JVM.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
