@@ -52,7 +52,7 @@ public class AvroSerializer<T> implements Serializer<T> {
    * not the record's own (use.latest.version with an older or newer contract); null otherwise.
    * Kept for the serializer's life, as Confluent keeps the latest version by default.
    */
-  private record Target(int id, Schema rewriteInto) {}
+  private record Target(int id, Schema rewriteInto, DatumReader<Object> rewriter) {}
 
   /** For Kafka's config-driven construction: the registry comes from {@code schema.registry.url}. */
   public AvroSerializer() {}
@@ -92,9 +92,7 @@ public class AvroSerializer<T> implements Serializer<T> {
       writer(schema, datum).write(datum, buffer.encoder());
       if (target.rewriteInto != null) {
         byte[] own = buffer.toRecord(0);
-        DatumReader<Object> reader = AvroReaders.reader(schema, target.rewriteInto, GenericData.get(),
-            config.maxNestingDepth());
-        Object rewritten = reader.read(null,
+        Object rewritten = target.rewriter.read(null,
             new BoundedBinaryDecoder(own, WireFormat.HEADER_SIZE, own.length - WireFormat.HEADER_SIZE));
         buffer = RecordBuffer.forThisThread();
         writer(target.rewriteInto, rewritten).write(rewritten, buffer.encoder());
@@ -131,13 +129,15 @@ public class AvroSerializer<T> implements Serializer<T> {
               + "': the latest version " + newest.version() + " (id " + newest.id() + ") of subject '" + subject
               + "' cannot read it (latest.compatibility.strict)");
         }
-        return new Target(newest.id(), newer.equals(contract) ? null : newer);
+        return newer.equals(contract)
+            ? new Target(newest.id(), null, null)
+            : new Target(newest.id(), newer, AvroReaders.reader(schema, newer, GenericData.get(), config.maxNestingDepth()));
       }
       RegistrySchema text = RegistrySchema.avro(contract.toString());
       int id = config.autoRegister()
           ? registry.register(subject, text, config.normalize())
           : registry.lookup(subject, text, config.normalize(), false).id();
-      return new Target(id, null);
+      return new Target(id, null, null);
     } catch (SchemaRegistryException e) {
       String hint = !config.autoRegister() && (e.errorCode() == 40401 || e.errorCode() == 40403)
           ? "; contracts are registered by CI (contracts:register), or set auto.register.schemas=true"
