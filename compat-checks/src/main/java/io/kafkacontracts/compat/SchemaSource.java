@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
@@ -30,18 +31,22 @@ public final class SchemaSource {
   private record Written(Path file, LocatedTree tree, JsonPointer pointer) {}
 
   private final Schema schema;
-  private final Written root;
+  private final Path file;
+  /** Where the top level is written; asked only to locate a finding (null: nowhere). */
+  private final Supplier<Written> root;
   private final Function<String, Optional<Written>> definitions;
 
-  private SchemaSource(Schema schema, Written root, Function<String, Optional<Written>> definitions) {
+  private SchemaSource(Schema schema, Path file, Supplier<Written> root,
+      Function<String, Optional<Written>> definitions) {
     this.schema = requireNonNull(schema, "schema == null");
+    this.file = file;
     this.root = root;
     this.definitions = definitions;
   }
 
   /** A schema with no text to point into, e.g. one fetched from a registry and not saved. */
   public static SchemaSource of(Schema schema) {
-    return new SchemaSource(schema, null, name -> Optional.empty());
+    return new SchemaSource(schema, null, null, name -> Optional.empty());
   }
 
   /**
@@ -53,19 +58,40 @@ public final class SchemaSource {
   public static SchemaSource parse(Path file, String text) {
     requireNonNull(file, "file == null");
     Schema schema = new Schema.Parser().parse(text);
-    LocatedTree tree;
-    try {
-      tree = LocatedTree.parseJson(text);
-    } catch (SyntaxException e) {
-      // Avro parsed it, so this cannot happen short of a Jackson/Avro disagreement.
-      throw new SchemaParseException(file + ":" + e.position() + ": " + e.getMessage());
-    }
-    Map<String, Written> byName = new HashMap<>();
-    SchemaNames.walk(tree.root(),
-        definition -> byName.putIfAbsent(definition.fullName(), new Written(file, tree, definition.pointer())),
-        reference -> { });
-    return new SchemaSource(schema, new Written(file, tree, JsonPointer.empty()),
-        name -> Optional.ofNullable(byName.get(name)));
+    // The text's tree and where its named types are written are needed only to locate a finding,
+    // which most versions never have: worked out on first use.
+    record Located(LocatedTree tree, Map<String, Written> byName) {}
+    Supplier<Located> located = once(() -> {
+      LocatedTree tree;
+      try {
+        tree = LocatedTree.parseJson(text);
+      } catch (SyntaxException e) {
+        // Avro parsed it, so this cannot happen short of a Jackson/Avro disagreement.
+        throw new SchemaParseException(file + ":" + e.position() + ": " + e.getMessage());
+      }
+      Map<String, Written> byName = new HashMap<>();
+      SchemaNames.walk(tree.root(),
+          definition -> byName.putIfAbsent(definition.fullName(), new Written(file, tree, definition.pointer())),
+          reference -> { });
+      return new Located(tree, byName);
+    });
+    return new SchemaSource(schema, file, () -> new Written(file, located.get().tree(), JsonPointer.empty()),
+        name -> Optional.ofNullable(located.get().byName().get(name)));
+  }
+
+  /** A supplier that asks {@code compute} once, on first use; thread-safe. */
+  private static <T> Supplier<T> once(Supplier<T> compute) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = compute.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
@@ -77,7 +103,9 @@ public final class SchemaSource {
     Schema schema = folder.type(fullName)
         .orElseThrow(() -> new IllegalArgumentException("no type '" + fullName + "' in " + folder.root()));
     Function<String, Optional<Written>> definitions = name -> folder.definition(name).map(d -> written(folder, d, display));
-    return new SchemaSource(schema, definitions.apply(fullName).orElse(null), definitions);
+    Optional<Written> root = definitions.apply(fullName);
+    return new SchemaSource(schema, root.map(Written::file).orElse(null), root.<Supplier<Written>>map(w -> () -> w)
+        .orElse(null), definitions);
   }
 
   private static Written written(SchemaFolder folder, TypeDefinition definition, Function<Path, Path> display) {
@@ -91,7 +119,7 @@ public final class SchemaSource {
 
   /** The file the schema's top level is written in, if any. */
   public Optional<Path> file() {
-    return Optional.ofNullable(root).map(Written::file);
+    return Optional.ofNullable(file);
   }
 
   /**
@@ -103,7 +131,7 @@ public final class SchemaSource {
       return Optional.empty();
     }
     Schema current = schema;
-    Written at = root;
+    Written at = root.get();
     Written best = at;
     List<String> steps = path.steps();
     for (int i = 0; i < steps.size() && current != null; i++) {
