@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A contracts directory as this project lays it out: {@code avro/} with the {@code .avsc} files and
@@ -62,5 +63,18 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
 
   public boolean hasProblems() {
     return !problems.isEmpty();
+  }
+
+  /** Every problem, one per line as {@code file:line:column: message [RULE]}, under a heading naming the folder. */
+  public String problemReport(Path shownRoot) {
+    int count = problems.size();
+    return count + (count == 1 ? " problem" : " problems") + " in the contracts under " + shownRoot
+        + "; fix them and build again:\n" + problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
+  }
+
+  /** What a valid directory holds, e.g. "kafka-contracts: 66 schema files, 66 named types and 23 topics are valid". */
+  public String summary() {
+    return String.format("kafka-contracts: %d schema files, %d named types and %d topics are valid",
+        schemas.files().size(), schemas.types().size(), catalogue.topics().size());
   }
 }

@@ -1,13 +1,11 @@
 package io.kafkacontracts.maven;
 
 import io.kafkacontracts.compat.ContractsDirectory;
-import io.kafkacontracts.compat.Problem;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -71,10 +69,7 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   ContractsDirectory loadValid() throws MojoExecutionException, MojoFailureException {
     ContractsDirectory contracts = load();
     if (contracts.hasProblems()) {
-      int count = contracts.problems().size();
-      throw new MojoFailureException(count + (count == 1 ? " problem" : " problems") + " in the contracts under "
-          + display().apply(contracts.root()) + "; fix them and build again:\n"
-          + contracts.problems().stream().map(Problem::toString).collect(Collectors.joining("\n")));
+      throw new MojoFailureException(contracts.problemReport(display().apply(contracts.root())));
     }
     return contracts;
   }

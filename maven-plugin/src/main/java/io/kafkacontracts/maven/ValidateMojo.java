@@ -28,7 +28,6 @@ public class ValidateMojo extends AbstractContractsMojo {
       return;
     }
     ContractsDirectory contracts = loadValid();
-    getLog().info(String.format("kafka-contracts: %d schema files, %d named types and %d topics are valid",
-        contracts.schemas().files().size(), contracts.schemas().types().size(), contracts.catalogue().topics().size()));
+    getLog().info(contracts.summary());
   }
 }

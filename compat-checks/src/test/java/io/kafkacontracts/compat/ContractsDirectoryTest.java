@@ -1,18 +1,15 @@
-package io.kafkacontracts.compat.tool;
+package io.kafkacontracts.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ValidateContractsTest {
+/** Loading a contracts directory, and the messages the build shows for it. */
+class ContractsDirectoryTest {
 
   @TempDir
   Path root;
@@ -23,8 +20,12 @@ class ValidateContractsTest {
     Files.writeString(file, text);
   }
 
+  private ContractsDirectory load() throws IOException {
+    return ContractsDirectory.load(root, path -> path.toAbsolutePath().normalize());
+  }
+
   @Test
-  void failsWithEveryProblemOfTheSchemasEachAtItsFileAndLine() throws IOException {
+  void reportsEveryProblemOfTheSchemasEachAtItsFileAndLine() throws IOException {
     write("avro/shop/Order.avsc", """
         {
           "type": "record",
@@ -42,9 +43,8 @@ class ValidateContractsTest {
     write("contracts.yaml", "topics: []\n");
 
     String shown = root.toAbsolutePath().normalize().toString();
-    assertThatThrownBy(() -> ValidateContracts.main(new String[] {root.toString()}))
-        .isInstanceOf(ValidateContracts.ContractProblemsException.class)
-        .hasMessage("2 problems in the contracts under " + root + "; fix them and build again:\n"
+    assertThat(load().problemReport(root))
+        .isEqualTo("2 problems in the contracts under " + root + "; fix them and build again:\n"
             + shown + "/avro/shop/Customer.avsc:2:41: unknown type 'com.example.Address' in field 'address': no "
             + ".avsc file of the folder defines it and it is not an Avro primitive; check the spelling and write "
             + "the full name, e.g. 'com.example.Address' [UNKNOWN_TYPE]\n"
@@ -63,13 +63,13 @@ class ValidateContractsTest {
             value: com.example.Ordr
         """);
 
-    assertThatThrownBy(() -> ValidateContracts.main(new String[] {root.toString()}))
-        .hasMessageEndingWith("/contracts.yaml:3:12: topic 'orders' names value schema 'com.example.Ordr', "
+    assertThat(load().problemReport(root))
+        .endsWith("/contracts.yaml:3:12: topic 'orders' names value schema 'com.example.Ordr', "
             + "which no .avsc file defines; write the full name of a named type under avro/ [UNKNOWN_SCHEMA]");
   }
 
   @Test
-  void printsWhatItValidated() throws IOException {
+  void summarizesWhatItValidated() throws IOException {
     write("avro/Order.avsc", """
         {"type": "record", "name": "Order", "namespace": "com.example", "fields": [{"name": "id", "type": "string"}]}
         """);
@@ -78,16 +78,9 @@ class ValidateContractsTest {
           - name: orders
             value: com.example.Order
         """);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      ValidateContracts.main(new String[] {root.toString()});
-    } finally {
-      System.setOut(original);
-    }
 
-    assertThat(out.toString(StandardCharsets.UTF_8))
-        .isEqualTo("kafka-contracts: 1 schema files, 1 named types and 1 topics are valid" + System.lineSeparator());
+    ContractsDirectory contracts = load();
+    assertThat(contracts.problems()).isEmpty();
+    assertThat(contracts.summary()).isEqualTo("kafka-contracts: 1 schema files, 1 named types and 1 topics are valid");
   }
 }
