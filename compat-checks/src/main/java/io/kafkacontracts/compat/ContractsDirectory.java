@@ -4,14 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import io.kafkacontracts.compat.catalogue.Catalogue;
 import io.kafkacontracts.compat.catalogue.CatalogueReader;
+import io.kafkacontracts.compat.catalogue.KeySpec;
+import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.compat.lint.SchemaFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
 
 /**
  * A contracts directory as this project lays it out: {@code avro/} with the {@code .avsc} files and
@@ -63,6 +68,26 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
 
   public boolean hasProblems() {
     return !problems.isEmpty();
+  }
+
+  /**
+   * The schema of a topic's key, as its key subject holds it: a key field's Avro type without its
+   * logical type (a uuid field's key is its string), a named type from the schemas, or a primitive;
+   * empty when records carry no key. The contracts must be valid.
+   */
+  public Optional<Schema> keySchema(TopicContract topic) {
+    if (topic.key() instanceof KeySpec.Field field) {
+      Schema schema = schemas.type(topic.valueType()).orElseThrow();
+      for (String step : field.path().split("\\.")) {
+        schema = schema.getField(step).schema();
+      }
+      return Optional.of(Schema.create(schema.getType()));
+    }
+    if (topic.key() instanceof KeySpec.Type type) {
+      return Optional.of(schemas.type(type.name())
+          .orElseGet(() -> Schema.create(Schema.Type.valueOf(type.name().toUpperCase(Locale.ROOT)))));
+    }
+    return Optional.empty();
   }
 
   /** Every problem, one per line as {@code file:line:column: message [RULE]}, under a heading naming the folder. */

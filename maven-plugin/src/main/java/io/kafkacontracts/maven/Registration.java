@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
-import io.kafkacontracts.compat.catalogue.KeySpec;
 import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.registry.CompatibilityCheck;
 import io.kafkacontracts.registry.RegisteredSchema;
@@ -79,21 +78,9 @@ public final class Registration {
       Schema value = contracts.schemas().type(topic.valueType()).orElseThrow();
       subjects.putIfAbsent(topic.valueSubject(), new Candidate(topic.valueSubject(), value.toString(), topic.compatibility()));
       topic.keySubject().ifPresent(subject -> subjects.putIfAbsent(subject,
-          new Candidate(subject, keySchema(topic, contracts).toString(), topic.compatibility())));
+          new Candidate(subject, contracts.keySchema(topic).orElseThrow().toString(), topic.compatibility())));
     }
     return List.copyOf(subjects.values());
-  }
-
-  private static Schema keySchema(TopicContract topic, ContractsDirectory contracts) {
-    if (topic.key() instanceof KeySpec.Field field) {
-      Schema schema = contracts.schemas().type(topic.valueType()).orElseThrow();
-      for (String step : field.path().split("\\.")) {
-        schema = schema.getField(step).schema();
-      }
-      return Schema.create(schema.getType()); // the key is the field's Avro value: no logical type
-    }
-    String name = ((KeySpec.Type) topic.key()).name();
-    return contracts.schemas().type(name).orElseGet(() -> Schema.create(Schema.Type.valueOf(name.toUpperCase(java.util.Locale.ROOT))));
   }
 
   /**

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.apache.avro.Schema;
 
 /**
  * Generates the typed topic catalogue, {@code <package>.Topics}, from a contracts directory's
@@ -85,22 +84,10 @@ public final class GenerateTopics {
     return out.toString();
   }
 
-  /** The Java type of a topic's key: the key field's or key type's, Void without a key. */
+  /** The Java type of a topic's key: its key schema's primitive or generated class, Void without a key. */
   static String keyType(TopicContract topic, ContractsDirectory contracts) {
-    if (topic.key() instanceof KeySpec.None) {
-      return "Void";
-    }
-    if (topic.key() instanceof KeySpec.Type type) {
-      return javaType(type.name()).orElse(type.name());
-    }
-    String path = ((KeySpec.Field) topic.key()).path();
-    Schema schema = contracts.schemas().type(topic.valueType()).orElseThrow();
-    for (String step : path.split("\\.")) {
-      schema = schema.getField(step).schema();
-    }
-    String primitive = schema.getType().getName();
-    return javaType(primitive).orElseThrow(() -> new IllegalStateException(
-        "key field " + path + " of topic " + topic.name() + " is a " + primitive + ", not a primitive"));
+    return contracts.keySchema(topic).map(schema -> javaType(schema.getType().getName()).orElse(schema.getFullName()))
+        .orElse("Void");
   }
 
   private static java.util.Optional<String> javaType(String avroPrimitive) {
