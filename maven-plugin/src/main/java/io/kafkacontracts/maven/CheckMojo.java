@@ -83,12 +83,13 @@ public class CheckMojo extends AbstractContractsMojo {
     ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
     GateReport report;
-    try (BaselineHandle baseline = baseline(contracts)) {
+    try {
+      Baseline baseline = baseline(contracts);
       if (baseline == null) {
         return;
       }
       long start = System.nanoTime();
-      report = new ContractsGate().run(contracts, baseline.baseline, accepted, LocalDate.now(), display());
+      report = new ContractsGate().run(contracts, baseline, accepted, LocalDate.now(), display());
       getLog().info("kafka-contracts: the gate ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     } catch (IOException e) {
       throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
@@ -137,8 +138,8 @@ public class CheckMojo extends AbstractContractsMojo {
     }
   }
 
-  /** The baseline and what must be closed after it; null when a missing git baseline is allowed. */
-  private BaselineHandle baseline(ContractsDirectory contracts) throws IOException, MojoExecutionException {
+  /** The baseline; null when a missing git baseline is allowed. */
+  private Baseline baseline(ContractsDirectory contracts) throws IOException, MojoExecutionException {
     Optional<RegistrySettings> registry = registry();
     if (registry.isPresent()) {
       RegistryBaseline baseline = new RegistryBaseline(registry.get().client(), "registry " + registry.get());
@@ -150,10 +151,10 @@ public class CheckMojo extends AbstractContractsMojo {
       baseline.prefetch(levels, parallelism);
       getLog().info(String.format("kafka-contracts: fetched what %d subjects' levels need from %s in %d ms",
           levels.size(), registry.get(), (System.nanoTime() - start) / 1_000_000));
-      return new BaselineHandle(baseline, null);
+      return baseline;
     }
     if (baselineDirectory != null) {
-      return new BaselineHandle(new DirectoryBaseline(baselineDirectory.toPath()), null);
+      return new DirectoryBaseline(baselineDirectory.toPath());
     }
     Path root = gitRoot(directory.toPath());
     if (root == null) {
@@ -162,8 +163,7 @@ public class CheckMojo extends AbstractContractsMojo {
     String folder = root.relativize(directory.toPath().toAbsolutePath().normalize().resolve(ContractsDirectory.SCHEMA_FOLDER))
         .toString().replace(File.separatorChar, '/');
     try {
-      GitBaseline git = new GitBaseline(root, folder, Optional.ofNullable(against).filter(a -> !a.isBlank()));
-      return new BaselineHandle(git, git);
+      return new GitBaseline(root, folder, Optional.ofNullable(against).filter(a -> !a.isBlank()));
     } catch (IOException e) {
       if (against == null || against.isBlank()) {
         return missing(e.getMessage());
@@ -172,7 +172,7 @@ public class CheckMojo extends AbstractContractsMojo {
     }
   }
 
-  private BaselineHandle missing(String why) throws MojoExecutionException {
+  private Baseline missing(String why) throws MojoExecutionException {
     if (allowMissingBaseline) {
       getLog().warn("kafka-contracts: no compatibility check: " + why + " (contracts.allowMissingBaseline)");
       return null;
@@ -200,22 +200,6 @@ public class CheckMojo extends AbstractContractsMojo {
           StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write the reports to " + reportDirectory + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** A baseline and the resource to close after it (git's scratch space), if any. */
-  private record BaselineHandle(Baseline baseline, AutoCloseable resource) implements AutoCloseable {
-    @Override
-    public void close() throws IOException {
-      if (resource != null) {
-        try {
-          resource.close();
-        } catch (IOException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IOException(e);
-        }
-      }
     }
   }
 }

@@ -33,7 +33,7 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     java.util.Objects.requireNonNull(trustStoreType, "trustStoreType == null");
   }
 
-  /** The registry client these settings describe, with parallel-friendly defaults. */
+  /** The registry client these settings describe (the builder's defaults for timeouts, retries and cache). */
   public SchemaRegistryClient client() {
     SchemaRegistryClientBuilder builder = SchemaRegistryClient.builder().baseUrls(urls);
     userInfo.ifPresent(builder::basicAuth);

@@ -44,7 +44,7 @@ import org.apache.avro.Schema;
  * {@code git cat-file --batch} for every distinct blob, then each commit's folder parsed in memory,
  * commits in parallel. Not thread-safe: use one instance per thread.
  */
-public final class GitBaseline implements Baseline, AutoCloseable {
+public final class GitBaseline implements Baseline {
 
   private static final List<String> DEFAULT_BRANCHES =
       List.of("origin/HEAD", "origin/main", "main", "origin/master", "master");
@@ -200,12 +200,6 @@ public final class GitBaseline implements Baseline, AutoCloseable {
     Map<String, String> subjects = catalogueBlob == null ? Map.of()
         : subjects(new String(blobs.get(catalogueBlob), StandardCharsets.UTF_8), snapshot, catalogue);
     return Optional.of(new Snapshot(c, snapshot, subjects));
-  }
-
-  /** Nothing to release any more: history is read into memory. Kept so callers can close baselines alike. */
-  @Override
-  public void close() {
-    // no scratch files
   }
 
   @Override

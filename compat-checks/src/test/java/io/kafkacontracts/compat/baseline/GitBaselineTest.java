@@ -83,28 +83,27 @@ class GitBaselineTest {
     write("schemas/avro/sales/Order.avsc", order(QTY));
     commit("candidate: qty loses its default");
 
-    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty())) {
-      List<SchemaVersion> versions = baseline.versions("orders-value", "com.example.Order");
+    GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty());
+    List<SchemaVersion> versions = baseline.versions("orders-value", "com.example.Order");
 
-      assertThat(versions).extracting(SchemaVersion::version).containsExactly(1, 2);
-      assertThat(versions.get(0).source().schema().getField("qty")).isNull();
-      assertThat(versions.get(1).source().schema().getField("qty").hasDefaultValue()).isTrue();
-      assertThat(baseline.describe()).startsWith("git HEAD^1 (");
-      assertThat(versions.get(1).source().file()).hasValueSatisfying(file ->
-          assertThat(file.toString()).matches("[0-9a-f]{7}:schemas/avro/sales/Order.avsc"));
+    assertThat(versions).extracting(SchemaVersion::version).containsExactly(1, 2);
+    assertThat(versions.get(0).source().schema().getField("qty")).isNull();
+    assertThat(versions.get(1).source().schema().getField("qty").hasDefaultValue()).isTrue();
+    assertThat(baseline.describe()).startsWith("git HEAD^1 (");
+    assertThat(versions.get(1).source().file()).hasValueSatisfying(file ->
+        assertThat(file.toString()).matches("[0-9a-f]{7}:schemas/avro/sales/Order.avsc"));
 
-      SchemaFolder work = SchemaFolder.load(repo.resolve("schemas/avro"));
-      SchemaSource candidate = SchemaSource.fromFolder(work, "com.example.Order", p -> repo.relativize(p));
-      CompatibilityEngine engine = new CompatibilityEngine();
-      assertThat(engine.check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD).isCompatible())
-          .isTrue();
-      CompatibilityReport transitive =
-          engine.check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD_TRANSITIVE);
-      assertThat(transitive.violations()).singleElement().satisfies(v -> {
-        assertThat(v.version()).isEqualTo(1);
-        assertThat(v.candidateLocation()).map(Object::toString).contains("schemas/avro/sales/Order.avsc:4:5");
-      });
-    }
+    SchemaFolder work = SchemaFolder.load(repo.resolve("schemas/avro"));
+    SchemaSource candidate = SchemaSource.fromFolder(work, "com.example.Order", p -> repo.relativize(p));
+    CompatibilityEngine engine = new CompatibilityEngine();
+    assertThat(engine.check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD).isCompatible())
+        .isTrue();
+    CompatibilityReport transitive =
+        engine.check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD_TRANSITIVE);
+    assertThat(transitive.violations()).singleElement().satisfies(v -> {
+      assertThat(v.version()).isEqualTo(1);
+      assertThat(v.candidateLocation()).map(Object::toString).contains("schemas/avro/sales/Order.avsc:4:5");
+    });
   }
 
   @Test
@@ -115,19 +114,17 @@ class GitBaselineTest {
     write("schemas/avro/sales/Order.avsc", order(QTY));
     commit("feature 2");
 
-    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty())) {
-      assertThat(baseline.commit()).isEqualTo(revParse("main"));
-      // The feature branch's own commits are not earlier versions: main's history is.
-      assertThat(baseline.versions("orders-value", "com.example.Order")).hasSize(2);
-    }
+    GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty());
+    assertThat(baseline.commit()).isEqualTo(revParse("main"));
+    // The feature branch's own commits are not earlier versions: main's history is.
+    assertThat(baseline.versions("orders-value", "com.example.Order")).hasSize(2);
   }
 
   @Test
   void anExplicitRefAndANewSubject() throws Exception {
-    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.of("main~3"))) {
-      assertThat(baseline.versions("orders-value", "com.example.Order")).hasSize(2);
-      assertThat(baseline.versions("new-value", "com.example.New")).isEmpty();
-    }
+    GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.of("main~3"));
+    assertThat(baseline.versions("orders-value", "com.example.Order")).hasSize(2);
+    assertThat(baseline.versions("new-value", "com.example.New")).isEmpty();
   }
 
   @Test
@@ -150,15 +147,14 @@ class GitBaselineTest {
     write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Purchase\n");
     commit("candidate: Order renamed to Purchase");
 
-    try (GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty())) {
-      List<SchemaVersion> versions = baseline.versions("orders-value", "com.example.Purchase");
-      assertThat(versions).isNotEmpty();
-      assertThat(versions.get(versions.size() - 1).source().schema().getFullName()).isEqualTo("com.example.Order");
+    GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty());
+    List<SchemaVersion> versions = baseline.versions("orders-value", "com.example.Purchase");
+    assertThat(versions).isNotEmpty();
+    assertThat(versions.get(versions.size() - 1).source().schema().getFullName()).isEqualTo("com.example.Order");
 
-      SchemaFolder work = SchemaFolder.load(repo.resolve("schemas/avro"));
-      SchemaSource candidate = SchemaSource.fromFolder(work, "com.example.Purchase", p -> repo.relativize(p));
-      assertThat(new CompatibilityEngine().check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD)
-          .violations()).extracting(v -> v.rule().name()).containsExactly("NAME_CHANGED");
-    }
+    SchemaFolder work = SchemaFolder.load(repo.resolve("schemas/avro"));
+    SchemaSource candidate = SchemaSource.fromFolder(work, "com.example.Purchase", p -> repo.relativize(p));
+    assertThat(new CompatibilityEngine().check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD)
+        .violations()).extracting(v -> v.rule().name()).containsExactly("NAME_CHANGED");
   }
 }
