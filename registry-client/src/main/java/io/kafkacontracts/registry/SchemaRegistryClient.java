@@ -20,18 +20,27 @@ import java.util.concurrent.Future;
  * {@code READWRITE}, ...), passed through unchanged; a registry refuses an unknown one with 42203.
  *
  * <pre>{@code
- * SchemaRegistryClient registry = SchemaRegistryClient.builder()
+ * try (SchemaRegistryClient registry = SchemaRegistryClient.builder()
  *     .baseUrls("https://registry-a:8081,https://registry-b:8081")
  *     .basicAuth("user:secret")
- *     .build();
- * int id = registry.register("orders-value", RegistrySchema.avro(text), false);
+ *     .build()) {
+ *   int id = registry.register("orders-value", RegistrySchema.avro(text), false);
+ * }
  * }</pre>
  */
-public interface SchemaRegistryClient {
+public interface SchemaRegistryClient extends AutoCloseable {
 
   static SchemaRegistryClientBuilder builder() {
     return new SchemaRegistryClientBuilder();
   }
+
+  /**
+   * Releases the client's threads and connections now rather than when it is garbage-collected; it
+   * refuses requests afterwards. Idempotent. Clients with nothing to release (in-memory ones) keep
+   * this default, which does nothing.
+   */
+  @Override
+  default void close() {}
 
   /** Registers a schema under a subject, or finds it if already there; returns its id. */
   int register(String subject, RegistrySchema schema, boolean normalize);

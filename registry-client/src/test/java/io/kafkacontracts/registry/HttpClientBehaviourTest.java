@@ -271,6 +271,21 @@ class HttpClientBehaviourTest {
   }
 
   @Test
+  void aClosedClientRefusesRequestsWithoutSendingThem() {
+    registry.stubFor(get(urlEqualTo("/subjects")).willReturn(okJson("[\"orders-value\"]")));
+    SchemaRegistryClient client = SchemaRegistryClient.builder().baseUrls(url()).build(); // caching, over HTTP
+    assertThat(client.subjects(false, Optional.empty())).containsExactly("orders-value");
+
+    client.close();
+    client.close(); // idempotent
+
+    assertThatThrownBy(() -> client.version("orders-value", 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("this schema registry client is closed: GET /subjects/orders-value/versions/1 not sent");
+    registry.verify(0, getRequestedFor(urlEqualTo("/subjects/orders-value/versions/1")));
+  }
+
+  @Test
   void badUrlsAreRefusedWithoutEchoingThem() {
     assertThatThrownBy(() -> SchemaRegistryClient.builder().baseUrls("mock://scope"))
         .isInstanceOf(IllegalArgumentException.class)

@@ -180,6 +180,11 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public void close() {
+    delegate.close();
+  }
+
+  @Override
   public String toString() {
     return "Caching" + delegate;
   }

@@ -31,8 +31,9 @@ import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
- * The HTTP client: JDK {@link HttpClient} and Jackson. Thread-safe: it holds only immutable
- * configuration and the thread-safe JDK client. Requests go to the base URLs in order, failing over
+ * The HTTP client: JDK {@link HttpClient} and Jackson. Thread-safe: it holds immutable
+ * configuration, the thread-safe JDK client and two volatile fields (the URL that answered last,
+ * and whether it is closed). Requests go to the base URLs in order, failing over
  * to the next on no answer or 5xx; idempotent requests (reads, register, lookup, compatibility
  * tests, config and mode updates) are retried per the {@link RetryPolicy}; deletes are not.
  */
@@ -53,6 +54,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final HttpClient http;
   /** The URL that answered last; requests start there, so a dead first URL costs one failover. */
   private volatile int preferred;
+  private volatile boolean closed;
 
   public HttpSchemaRegistryClient(List<URI> baseUrls, String basicUserInfo, Supplier<String> bearerToken,
       Map<String, String> headers, Duration connectTimeout, Duration requestTimeout, RetryPolicy retries,
@@ -283,6 +285,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private JsonNode send(String method, String path, JsonNode body, String subject, boolean idempotent) {
+    if (closed) {
+      throw new IllegalStateException("this schema registry client is closed: " + method + " " + path + " not sent");
+    }
     String payload;
     try {
       payload = body == null ? null : JSON.writeValueAsString(body);
@@ -413,6 +418,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private static String describe(IOException e) {
     String message = e.getMessage();
     return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+  }
+
+  /** Ends the JDK client's selector thread now; see {@link JdkHttpClients}. */
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      JdkHttpClients.close(http);
+    }
   }
 
   /** Never shows credentials. */
