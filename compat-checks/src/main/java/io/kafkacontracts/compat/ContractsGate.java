@@ -46,16 +46,9 @@ public final class ContractsGate {
     if (contracts.hasProblems()) {
       return new GateReport(baseline.describe(), List.of(), List.of(), contracts.problems());
     }
-    Map<String, Subject> subjects = new LinkedHashMap<>();
-    for (TopicContract topic : contracts.catalogue().topics()) {
-      subjects.putIfAbsent(topic.valueSubject(), new Subject(topic.valueType(), topic.compatibility()));
-      if (topic.key() instanceof KeySpec.Type key && contracts.schemas().type(key.name()).isPresent()) {
-        topic.keySubject().ifPresent(s -> subjects.putIfAbsent(s, new Subject(key.name(), topic.compatibility())));
-      }
-    }
     List<CompatibilityReport> reports = new ArrayList<>();
     Map<String, Integer> latest = new HashMap<>();
-    for (Map.Entry<String, Subject> entry : subjects.entrySet()) {
+    for (Map.Entry<String, Subject> entry : subjects(contracts).entrySet()) {
       String subject = entry.getKey();
       Subject s = entry.getValue();
       List<SchemaVersion> history = baseline.versions(subject, s.typeName());
@@ -67,6 +60,28 @@ public final class ContractsGate {
     List<Problem> problems = new ArrayList<>(contracts.problems());
     problems.addAll(outcome.problems());
     return new GateReport(baseline.describe(), outcome.failing(), outcome.accepted(), problems);
+  }
+
+  /**
+   * The subjects the gate checks, in the order it checks them, with their levels: for a baseline
+   * that fetches ahead what each level needs.
+   */
+  public static Map<String, CompatibilityLevel> levels(ContractsDirectory contracts) {
+    Map<String, CompatibilityLevel> levels = new LinkedHashMap<>();
+    subjects(contracts).forEach((subject, s) -> levels.put(subject, s.level()));
+    return levels;
+  }
+
+  /** Each value subject, and each key subject whose key is a named type; a shared subject once. */
+  private static Map<String, Subject> subjects(ContractsDirectory contracts) {
+    Map<String, Subject> subjects = new LinkedHashMap<>();
+    for (TopicContract topic : contracts.catalogue().topics()) {
+      subjects.putIfAbsent(topic.valueSubject(), new Subject(topic.valueType(), topic.compatibility()));
+      if (topic.key() instanceof KeySpec.Type key && contracts.schemas().type(key.name()).isPresent()) {
+        topic.keySubject().ifPresent(s -> subjects.putIfAbsent(s, new Subject(key.name(), topic.compatibility())));
+      }
+    }
+    return subjects;
   }
 
   private record Subject(String typeName, CompatibilityLevel level) {}

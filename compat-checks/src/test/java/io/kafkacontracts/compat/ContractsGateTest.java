@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,36 @@ class ContractsGateTest {
             fix: give field 'qty' a default, for example type ["null","int"] with default null
         accepted: payments-value FIELD_ADDED_WITHOUT_DEFAULT at /fields/note against version 1 (payments has no consumers yet; contracts/accepted-breaks.yaml:2:5)
         """);
+  }
+
+  @Test
+  void levelsNameEverySubjectTheGateChecksOnceInItsOrder() throws IOException {
+    String id = "  {\"name\": \"id\", \"type\": \"string\"}";
+    write("contracts/avro/Order.avsc", record("Order", id));
+    write("contracts/avro/OrderKey.avsc", record("OrderKey", id));
+    write("contracts/contracts.yaml", """
+        topics:
+          - name: orders
+            key: {type: com.example.OrderKey}
+            value: com.example.Order
+            compatibility: FULL_TRANSITIVE
+          - name: orders-by-id
+            key: {field: id}
+            value: com.example.Order
+            subjectNameStrategy: RecordNameStrategy
+          - name: orders-audit
+            key: {type: string}
+            value: com.example.Order
+            subjectNameStrategy: RecordNameStrategy
+        """);
+    ContractsDirectory contracts = ContractsDirectory.load(root.resolve("contracts"), root::relativize);
+    assertThat(contracts.problems()).isEmpty();
+
+    // A field key or a primitive key has no schema of its own to check; the record subject is shared.
+    assertThat(ContractsGate.levels(contracts)).containsExactly(
+        Map.entry("orders-value", CompatibilityLevel.FULL_TRANSITIVE),
+        Map.entry("orders-key", CompatibilityLevel.FULL_TRANSITIVE),
+        Map.entry("com.example.Order", CompatibilityLevel.BACKWARD));
   }
 
   @Test
