@@ -42,6 +42,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
   private final Class<T> type;
   private SchemaRegistryClient registry;
+  /** Whether configure built the registry client, so closing this closes it. */
+  private boolean ownsRegistry;
   private SerdeConfig config;
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
@@ -79,6 +81,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     this.config = SerdeConfig.parse(configs);
     if (registry == null) {
       registry = config.registry();
+      ownsRegistry = true;
     }
   }
 
@@ -151,6 +154,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       throw new SerializationException(failure(topic, id) + why, e);
     } catch (SerializationException e) {
       throw e;
+    } catch (IllegalStateException e) {
+      throw e; // the registry client was closed: a deserializer used after close, not a bad schema
     } catch (RuntimeException e) {
       throw new SerializationException(failure(topic, id) + "the registry's schema does not parse: " + describe(e), e);
     }
@@ -196,8 +201,11 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     return parser.parse(schema.schema());
   }
 
+  /** Closes the registry client if configure built it; a client given to the constructor is its owner's to close. */
   @Override
   public void close() {
-    // The registry client may be shared: its owner closes it.
+    if (ownsRegistry) {
+      registry.close();
+    }
   }
 }

@@ -40,6 +40,8 @@ import org.apache.kafka.common.serialization.Serializer;
 public class AvroSerializer<T> implements Serializer<T> {
 
   private SchemaRegistryClient registry;
+  /** Whether configure built the registry client, so closing this closes it. */
+  private boolean ownsRegistry;
   private SerdeConfig config;
   private boolean isKey;
   /** topic → record schema → where it goes: a schema may map to different subjects on different topics. */
@@ -68,6 +70,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     this.isKey = isKey;
     if (registry == null) {
       registry = config.registry();
+      ownsRegistry = true;
     }
   }
 
@@ -161,8 +164,11 @@ public class AvroSerializer<T> implements Serializer<T> {
     return primitive;
   }
 
+  /** Closes the registry client if configure built it; a client given to the constructor is its owner's to close. */
   @Override
   public void close() {
-    // The registry client may be shared: its owner closes it.
+    if (ownsRegistry) {
+      registry.close();
+    }
   }
 }

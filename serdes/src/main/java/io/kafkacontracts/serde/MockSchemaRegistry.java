@@ -70,6 +70,10 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     return forScope(url.substring(SCHEME.length()));
   }
 
+  /** Nothing to release: the registry stays, shared by every serde of its scope, until its scope is dropped. */
+  @Override
+  public void close() {}
+
   /** Forgets a scope, so its next use starts empty. */
   public static void dropScope(String scope) {
     SCOPES.remove(scope);

@@ -263,6 +263,30 @@ class AvroSerdeTest {
         .hasMessageStartingWith("Cannot serialize a java.util.stream.");
   }
 
+  @Test
+  void closingASerdeClosesTheRegistryClientItBuiltButNotOneItWasGiven() {
+    Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    AvroSerde<Order> given = AvroSerde.of(Order.class, counting(registry, calls));
+    given.configure(config, false);
+    given.close();
+    assertThat(calls).doesNotContainKey("close");
+
+    Map<String, Object> http = Map.of("schema.registry.url", "http://127.0.0.1:1");
+    AvroSerializer<Order> serializer = new AvroSerializer<>();
+    serializer.configure(http, false);
+    AvroDeserializer<Order> deserializer = AvroDeserializer.forType(Order.class);
+    deserializer.configure(http, false);
+    serializer.close();
+    deserializer.close();
+
+    assertThatThrownBy(() -> serializer.serialize("orders", TestRecords.orderV1(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("this schema registry client is closed: POST /subjects/orders-value/versions not sent");
+    assertThatThrownBy(() -> deserializer.deserialize("orders", new byte[] {0, 0, 0, 0, 7, 2}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("this schema registry client is closed: GET /schemas/ids/7 not sent");
+  }
+
   static SchemaRegistryClient counting(SchemaRegistryClient target, Map<String, AtomicInteger> calls) {
     return (SchemaRegistryClient) Proxy.newProxyInstance(SchemaRegistryClient.class.getClassLoader(),
         new Class<?>[] {SchemaRegistryClient.class}, (proxy, method, args) -> {
