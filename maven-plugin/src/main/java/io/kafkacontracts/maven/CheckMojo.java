@@ -7,16 +7,15 @@ import io.kafkacontracts.compat.ContractsGate;
 import io.kafkacontracts.compat.baseline.Baseline;
 import io.kafkacontracts.compat.baseline.DirectoryBaseline;
 import io.kafkacontracts.compat.baseline.GitBaseline;
-import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.compat.report.ReportFormat;
+import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -82,17 +81,11 @@ public class CheckMojo extends AbstractContractsMojo {
     }
     ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
-    GateReport report;
-    try {
-      Baseline baseline = baseline(contracts);
-      if (baseline == null) {
-        return;
-      }
-      long start = System.nanoTime();
-      report = new ContractsGate().run(contracts, baseline, accepted, LocalDate.now(), display());
-      getLog().info("kafka-contracts: the gate ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-    } catch (IOException e) {
-      throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
+    Optional<RegistrySettings> registry = registry();
+    GateReport report = registry.isPresent() ? againstRegistry(contracts, accepted, registry.get())
+        : againstHistory(contracts, accepted);
+    if (report == null) {
+      return;
     }
     writeReports(report);
     String rendered = console.render(report);
@@ -138,21 +131,53 @@ public class CheckMojo extends AbstractContractsMojo {
     }
   }
 
-  /** The baseline; null when a missing git baseline is allowed. */
-  private Baseline baseline(ContractsDirectory contracts) throws IOException, MojoExecutionException {
-    Optional<RegistrySettings> registry = registry();
-    if (registry.isPresent()) {
-      RegistryBaseline baseline = new RegistryBaseline(registry.get().client(), "registry " + registry.get());
-      Map<String, CompatibilityLevel> levels = new LinkedHashMap<>();
-      for (TopicContract topic : contracts.catalogue().topics()) {
-        levels.putIfAbsent(topic.valueSubject(), topic.compatibility());
-      }
+  /**
+   * The gate against a live registry: every subject's versions are fetched ahead, in parallel, and
+   * each subject is judged as soon as its versions are in.
+   */
+  private GateReport againstRegistry(ContractsDirectory contracts, AcceptedBreaks accepted, RegistrySettings settings)
+      throws MojoExecutionException {
+    try (SchemaRegistryClient client = settings.client();
+        RegistryBaseline baseline = new RegistryBaseline(client, "registry " + settings)) {
+      Map<String, CompatibilityLevel> levels = ContractsGate.levels(contracts);
       long start = System.nanoTime();
-      baseline.prefetch(levels, parallelism);
-      getLog().info(String.format("kafka-contracts: fetched what %d subjects' levels need from %s in %d ms",
-          levels.size(), registry.get(), (System.nanoTime() - start) / 1_000_000));
-      return baseline;
+      baseline.fetchAhead(levels, parallelism);
+      GateReport report = gate(contracts, baseline, accepted);
+      getLog().info(String.format("kafka-contracts: fetched what %d subjects' levels need from %s and judged them "
+          + "in %d ms", levels.size(), settings, (System.nanoTime() - start) / 1_000_000));
+      return report;
     }
+  }
+
+  /** The gate against a directory or git history; null when a missing git baseline is allowed. */
+  private GateReport againstHistory(ContractsDirectory contracts, AcceptedBreaks accepted)
+      throws MojoExecutionException {
+    Baseline baseline;
+    try {
+      baseline = historyBaseline();
+    } catch (IOException e) {
+      throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
+    }
+    if (baseline == null) {
+      return null;
+    }
+    long start = System.nanoTime();
+    GateReport report = gate(contracts, baseline, accepted);
+    getLog().info("kafka-contracts: the gate ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    return report;
+  }
+
+  private GateReport gate(ContractsDirectory contracts, Baseline baseline, AcceptedBreaks accepted)
+      throws MojoExecutionException {
+    try {
+      return new ContractsGate().run(contracts, baseline, accepted, LocalDate.now(), display());
+    } catch (IOException e) {
+      throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
+    }
+  }
+
+  /** A directory baseline, else git; null when a missing git baseline is allowed. */
+  private Baseline historyBaseline() throws IOException, MojoExecutionException {
     if (baselineDirectory != null) {
       return new DirectoryBaseline(baselineDirectory.toPath());
     }

@@ -47,11 +47,11 @@ public class DownloadMojo extends AbstractContractsMojo {
     } catch (PatternSyntaxException e) {
       throw new MojoExecutionException("contracts.subjects is not a regular expression: " + e.getMessage());
     }
-    SchemaRegistryClient registry = requireRegistry("download").client();
-    List<String> matching = registry.subjects(false, Optional.empty()).stream()
-        .filter(s -> pattern.matcher(s).matches()).sorted().toList();
+    List<String> matching;
     int files = 0;
-    try {
+    try (SchemaRegistryClient registry = requireRegistry("download").client()) {
+      matching = registry.subjects(false, Optional.empty()).stream()
+          .filter(s -> pattern.matcher(s).matches()).sorted().toList();
       for (String subject : matching) {
         Path folder = baselineDirectory.toPath().resolve(DirectoryBaseline.folderName(subject));
         Files.createDirectories(folder);

@@ -41,18 +41,20 @@ public class RegisterMojo extends AbstractContractsMojo {
     RegistrySettings settings = requireRegistry("register");
     ContractsDirectory contracts = loadValid();
     List<Registration.Candidate> candidates = Registration.candidates(contracts);
-    SchemaRegistryClient registry = settings.client();
     AtomicInteger done = new AtomicInteger();
     getLog().info("kafka-contracts: " + (dryRun ? "dry run over " : "registering ") + candidates.size()
         + " subjects at " + settings);
-    List<Registration.Result> results = Registration.run(registry, candidates, dryRun, parallelism, result -> {
-      String line = "[" + done.incrementAndGet() + "/" + candidates.size() + "] " + result.describe();
-      if (result.outcome() == Registration.Outcome.INCOMPATIBLE || result.outcome() == Registration.Outcome.FAILED) {
-        getLog().error(line);
-      } else {
-        getLog().info(line);
-      }
-    });
+    List<Registration.Result> results;
+    try (SchemaRegistryClient registry = settings.client()) {
+      results = Registration.run(registry, candidates, dryRun, parallelism, result -> {
+        String line = "[" + done.incrementAndGet() + "/" + candidates.size() + "] " + result.describe();
+        if (result.outcome() == Registration.Outcome.INCOMPATIBLE || result.outcome() == Registration.Outcome.FAILED) {
+          getLog().error(line);
+        } else {
+          getLog().info(line);
+        }
+      });
+    }
     write(results);
     long refused = results.stream().filter(r -> r.outcome() == Registration.Outcome.INCOMPATIBLE
         || r.outcome() == Registration.Outcome.FAILED).count();

@@ -12,27 +12,32 @@ import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Earlier versions from a live registry, judged by our own engine so the verdict is the same on
- * every registry vendor. {@link #prefetch} fetches, in parallel, what each subject's level needs:
- * the latest version, or every version for a transitive level. Thread-safe.
+ * every registry vendor. {@link #fetchAhead} starts fetching, in parallel, what each subject's level
+ * needs (the latest version, or every version for a transitive level) and returns at once, so the
+ * gate judges each subject as soon as its versions are in. Thread-safe; {@link #close} stops
+ * fetches still under way.
  */
-public final class RegistryBaseline implements Baseline {
+public final class RegistryBaseline implements Baseline, AutoCloseable {
 
   private final SchemaRegistryClient registry;
   private final String description;
-  private final Map<String, List<SchemaVersion>> fetched = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<List<SchemaVersion>>> ahead = new ConcurrentHashMap<>();
+  private ExecutorService pool;
 
   public RegistryBaseline(SchemaRegistryClient registry, String description) {
     this.registry = requireNonNull(registry, "registry == null");
@@ -40,42 +45,52 @@ public final class RegistryBaseline implements Baseline {
   }
 
   /**
-   * Fetches the versions each subject's level needs, {@code parallelism} requests at a time: every
-   * subject's latest version first (which also says how many there are), then, for transitive
-   * levels, every earlier version, all in one pool.
+   * Starts fetching the versions each subject's level needs, {@code parallelism} requests at a
+   * time, and returns: every subject's latest version first (which also says how many there are),
+   * in the order given, then, for transitive levels, its earlier versions. {@link #versions} waits
+   * for a subject's.
    */
-  public void prefetch(Map<String, CompatibilityLevel> levels, int parallelism) throws IOException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 4 * levels.size())));
-    try {
-      Map<String, Future<Optional<SchemaVersion>>> latest = new LinkedHashMap<>();
-      levels.keySet().forEach(subject -> latest.put(subject, pool.submit(() -> latest(subject))));
-      Map<String, List<Future<Optional<SchemaVersion>>>> versions = new LinkedHashMap<>();
-      for (Map.Entry<String, Future<Optional<SchemaVersion>>> entry : latest.entrySet()) {
-        String subject = entry.getKey();
-        Optional<SchemaVersion> newest = entry.getValue().get();
-        List<Future<Optional<SchemaVersion>>> pending = new ArrayList<>();
-        if (newest.isPresent() && levels.get(subject).transitive()) {
-          for (int number = 1; number < newest.get().version(); number++) {
-            int wanted = number;
-            pending.add(pool.submit(() -> earlier(subject, wanted)));
-          }
-        }
-        pending.add(CompletableFuture.completedFuture(newest));
-        versions.put(subject, pending);
-      }
-      for (Map.Entry<String, List<Future<Optional<SchemaVersion>>>> entry : versions.entrySet()) {
-        List<SchemaVersion> fetchedVersions = new ArrayList<>();
-        for (Future<Optional<SchemaVersion>> version : entry.getValue()) {
-          version.get().ifPresent(fetchedVersions::add);
-        }
-        fetched.put(entry.getKey(), List.copyOf(fetchedVersions));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while fetching from " + description, e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
-    } finally {
+  public synchronized void fetchAhead(Map<String, CompatibilityLevel> levels, int parallelism) {
+    if (pool != null) {
+      throw new IllegalStateException("already fetching from " + description);
+    }
+    AtomicInteger threads = new AtomicInteger();
+    pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 4 * levels.size())), task -> {
+      Thread thread = new Thread(task, "kafka-contracts-registry-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    Executor fetching = pool;
+    levels.forEach((subject, level) -> ahead.put(subject,
+        CompletableFuture.supplyAsync(unchecked(() -> latest(subject)), fetching)
+            .thenCompose(newest -> withEarlier(subject, newest, level.transitive(), fetching))));
+  }
+
+  private CompletableFuture<List<SchemaVersion>> withEarlier(String subject, Optional<SchemaVersion> newest,
+      boolean transitive, Executor fetching) {
+    if (newest.isEmpty() || !transitive) {
+      return CompletableFuture.completedFuture(newest.map(List::of).orElse(List.of()));
+    }
+    List<CompletableFuture<Optional<SchemaVersion>>> earlier = new ArrayList<>();
+    for (int number = 1; number < newest.get().version(); number++) {
+      int wanted = number;
+      earlier.add(CompletableFuture.supplyAsync(unchecked(() -> earlier(subject, wanted)), fetching));
+    }
+    return CompletableFuture.allOf(earlier.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<SchemaVersion> versions = new ArrayList<>();
+      earlier.forEach(version -> version.join().ifPresent(versions::add));
+      versions.add(newest.get());
+      return List.copyOf(versions);
+    });
+  }
+
+  /** Stops fetches still under way; a subject not fetched by then fails when asked for. */
+  @Override
+  public synchronized void close() {
+    if (pool != null) {
+      // Failed first: shutting the pool down drops queued fetches, whose futures would never complete.
+      IOException stopped = new IOException("fetching from " + description + " was stopped");
+      ahead.values().forEach(fetching -> fetching.completeExceptionally(stopped));
       pool.shutdownNow();
     }
   }
@@ -107,21 +122,44 @@ public final class RegistryBaseline implements Baseline {
 
   @Override
   public List<SchemaVersion> versions(String subject, String typeName) throws IOException {
-    List<SchemaVersion> known = fetched.get(subject);
-    return known != null ? known : fetch(subject, true);
+    CompletableFuture<List<SchemaVersion>> fetching = ahead.get(subject);
+    if (fetching == null) {
+      return fetch(subject);
+    }
+    try {
+      return fetching.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while fetching subject '" + subject + "' from " + description, e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io
+          : new IOException("cannot read subject '" + subject + "' from " + description + ": " + e.getCause(), e.getCause());
+    }
   }
 
-  /** A subject's versions, oldest first: only the latest unless {@code all}. */
-  private List<SchemaVersion> fetch(String subject, boolean all) throws IOException {
+  /** A fetch for {@link CompletableFuture}: its IOException travels as the cause. */
+  private static <T> Supplier<T> unchecked(Fetch<T> fetch) {
+    return () -> {
+      try {
+        return fetch.get();
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    };
+  }
+
+  @FunctionalInterface
+  private interface Fetch<T> {
+    T get() throws IOException;
+  }
+
+  /** Every version of a subject not fetched ahead, oldest first. */
+  private List<SchemaVersion> fetch(String subject) throws IOException {
     List<SchemaVersion> versions = new ArrayList<>();
-    for (int number : needed(versionNumbers(subject), all)) {
+    for (int number : versionNumbers(subject)) {
       versions.add(version(subject, number));
     }
     return List.copyOf(versions);
-  }
-
-  private static List<Integer> needed(List<Integer> numbers, boolean all) {
-    return all || numbers.isEmpty() ? numbers : List.of(numbers.get(numbers.size() - 1));
   }
 
   /** The subject's version numbers; none for a subject the registry does not know (a new one). */
@@ -137,20 +175,24 @@ public final class RegistryBaseline implements Baseline {
   }
 
   private SchemaVersion version(String subject, int number) throws IOException {
+    RegisteredSchema registered;
     try {
-      return parsed(subject, number, registry.version(subject, number));
+      registered = registry.version(subject, number);
     } catch (SchemaRegistryException e) {
       throw new IOException("cannot read version " + number + " of subject '" + subject + "' from " + description
           + ": " + e.getMessage(), e);
+    }
+    return parsed(subject, number, registered);
+  }
+
+  private SchemaVersion parsed(String subject, int number, RegisteredSchema registered) throws IOException {
+    try {
+      return new SchemaVersion(number, SchemaSource.parse(
+          Path.of("registry:" + subject + "/versions/" + number), registered.schema().schema()));
     } catch (RuntimeException e) {
       throw new IOException("version " + number + " of subject '" + subject + "' in " + description
           + " does not parse: " + e.getMessage(), e);
     }
-  }
-
-  private static SchemaVersion parsed(String subject, int number, RegisteredSchema registered) {
-    return new SchemaVersion(number, SchemaSource.parse(
-        Path.of("registry:" + subject + "/versions/" + number), registered.schema().schema()));
   }
 
   @Override

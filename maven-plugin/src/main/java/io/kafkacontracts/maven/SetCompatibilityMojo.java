@@ -19,15 +19,16 @@ public class SetCompatibilityMojo extends AbstractContractsMojo {
     }
     RegistrySettings settings = requireRegistry("set-compatibility");
     ContractsDirectory contracts = loadValid();
-    SchemaRegistryClient registry = settings.client();
     int failed = 0;
-    for (Registration.Candidate candidate : Registration.candidates(contracts)) {
-      try {
-        registry.setSubjectCompatibility(candidate.subject(), candidate.level().name());
-        getLog().info(candidate.subject() + ": " + candidate.level());
-      } catch (SchemaRegistryException e) {
-        failed++;
-        getLog().error(candidate.subject() + ": " + e.getMessage());
+    try (SchemaRegistryClient registry = settings.client()) {
+      for (Registration.Candidate candidate : Registration.candidates(contracts)) {
+        try {
+          registry.setSubjectCompatibility(candidate.subject(), candidate.level().name());
+          getLog().info(candidate.subject() + ": " + candidate.level());
+        } catch (SchemaRegistryException e) {
+          failed++;
+          getLog().error(candidate.subject() + ": " + e.getMessage());
+        }
       }
     }
     if (failed > 0) {

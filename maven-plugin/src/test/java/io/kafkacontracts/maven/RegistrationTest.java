@@ -1,6 +1,7 @@
 package io.kafkacontracts.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,11 @@ class RegistrationTest {
 
   private final SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url()).build();
   private final String topic = "orders-" + UUID.randomUUID();
+
+  @AfterEach
+  void closeClient() {
+    registry.close();
+  }
 
   private ContractsDirectory write(String extraField) throws IOException {
     Files.createDirectories(contracts.resolve("avro"));
@@ -96,16 +103,39 @@ class RegistrationTest {
         false);
     registry.register(subject, RegistrySchema.avro(write(",{\"name\":\"qty\",\"type\":\"int\",\"default\":1,"
         + "\"doc\":\"Q.\"}").schemas().type("com.example.Order").orElseThrow().toString()), false);
-    RegistryBaseline transitive = new RegistryBaseline(registry, "test registry");
-    RegistryBaseline latestOnly = new RegistryBaseline(registry, "test registry");
+    try (RegistryBaseline transitive = new RegistryBaseline(registry, "test registry");
+        RegistryBaseline latestOnly = new RegistryBaseline(registry, "test registry")) {
+      transitive.fetchAhead(Map.of(subject, CompatibilityLevel.BACKWARD_TRANSITIVE, "missing-" + subject,
+          CompatibilityLevel.BACKWARD), 4);
+      latestOnly.fetchAhead(Map.of(subject, CompatibilityLevel.FULL), 4);
 
-    transitive.prefetch(Map.of(subject, CompatibilityLevel.BACKWARD_TRANSITIVE, "missing-" + subject,
-        CompatibilityLevel.BACKWARD), 4);
-    latestOnly.prefetch(Map.of(subject, CompatibilityLevel.FULL), 4);
+      assertThat(transitive.versions(subject, "com.example.Order")).extracting(SchemaVersion::version)
+          .containsExactly(1, 2);
+      assertThat(transitive.versions("missing-" + subject, "com.example.Order")).isEmpty();
+      assertThat(latestOnly.versions(subject, "com.example.Order")).extracting(SchemaVersion::version)
+          .containsExactly(2);
+    }
+  }
 
-    assertThat(transitive.versions(subject, "com.example.Order")).extracting(SchemaVersion::version).containsExactly(1, 2);
-    assertThat(transitive.versions("missing-" + subject, "com.example.Order")).isEmpty();
-    assertThat(latestOnly.versions(subject, "com.example.Order")).extracting(SchemaVersion::version).containsExactly(2);
+  @Test
+  void aSubjectNotFetchedAheadIsFetchedWhenAskedForAndAStoppedFetchFailsClearly() throws IOException {
+    String subject = topic + "-value";
+    registry.register(subject, RegistrySchema.avro(write("").schemas().type("com.example.Order").orElseThrow().toString()),
+        false);
+    SchemaRegistryClient nowhere = SchemaRegistryClient.builder().baseUrls("http://127.0.0.1:1")
+        .retries(3, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(30))
+        .build();
+
+    try (RegistryBaseline baseline = new RegistryBaseline(registry, "test registry")) {
+      assertThat(baseline.versions(subject, "com.example.Order")).extracting(SchemaVersion::version).containsExactly(1);
+    }
+    RegistryBaseline stopped = new RegistryBaseline(nowhere, "registry nowhere");
+    stopped.fetchAhead(Map.of(subject, CompatibilityLevel.BACKWARD), 1);
+    stopped.close(); // while the first fetch is still retrying
+    nowhere.close();
+
+    assertThatThrownBy(() -> stopped.versions(subject, "com.example.Order"))
+        .isInstanceOf(IOException.class).hasMessage("fetching from registry nowhere was stopped");
   }
 
   @Test
