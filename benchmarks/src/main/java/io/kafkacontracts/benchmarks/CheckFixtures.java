@@ -41,16 +41,17 @@ public final class CheckFixtures {
     }
     Files.writeString(dir.resolve("contracts.yaml"), catalogue(subjects));
     if (mode.equals("registry")) {
-      SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(args[4]).build();
-      for (int version = 1; version <= versions; version++) {
-        Map<String, RegistrySchema> batch = new LinkedHashMap<>();
-        for (int i = 0; i < subjects; i++) {
-          registry.setSubjectCompatibility("bench.t" + i + "-value", "BACKWARD_TRANSITIVE");
-          batch.put("bench.t" + i + "-value", RegistrySchema.avro(schema(i, version, false)));
-        }
-        var result = registry.registerAll(batch, false, 16);
-        if (!result.failures().isEmpty()) {
-          throw new IllegalStateException("registration failed: " + result.failures().values().iterator().next());
+      try (SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(args[4]).build()) {
+        for (int version = 1; version <= versions; version++) {
+          Map<String, RegistrySchema> batch = new LinkedHashMap<>();
+          for (int i = 0; i < subjects; i++) {
+            registry.setSubjectCompatibility("bench.t" + i + "-value", "BACKWARD_TRANSITIVE");
+            batch.put("bench.t" + i + "-value", RegistrySchema.avro(schema(i, version, false)));
+          }
+          var result = registry.registerAll(batch, false, 16);
+          if (!result.failures().isEmpty()) {
+            throw new IllegalStateException("registration failed: " + result.failures().values().iterator().next());
+          }
         }
       }
     } else {

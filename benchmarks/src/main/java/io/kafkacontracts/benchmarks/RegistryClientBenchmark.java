@@ -52,6 +52,7 @@ public class RegistryClientBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() {
+      client.close();
       int calls = server.getAllServeEvents().size();
       server.stop();
       if (calls != 2) {
@@ -125,10 +126,11 @@ public class RegistryClientBenchmark {
   @Measurement(iterations = 3)
   @Fork(1)
   public int coldSequential500(Cold cold) {
-    SchemaRegistryClient client = cold.client();
     int sum = 0;
-    for (Map.Entry<String, RegistrySchema> e : cold.batch.entrySet()) {
-      sum += client.register(e.getKey(), e.getValue(), false);
+    try (SchemaRegistryClient client = cold.client()) {
+      for (Map.Entry<String, RegistrySchema> e : cold.batch.entrySet()) {
+        sum += client.register(e.getKey(), e.getValue(), false);
+      }
     }
     return sum;
   }
@@ -140,7 +142,10 @@ public class RegistryClientBenchmark {
   @Measurement(iterations = 3)
   @Fork(1)
   public int coldParallelBatch500(Cold cold) {
-    BatchRegistration result = cold.client().registerAll(cold.batch, false, 32);
+    BatchRegistration result;
+    try (SchemaRegistryClient client = cold.client()) {
+      result = client.registerAll(cold.batch, false, 32);
+    }
     if (!result.succeeded()) {
       throw new IllegalStateException("batch failed: " + result.failures().values().iterator().next().getMessage());
     }
