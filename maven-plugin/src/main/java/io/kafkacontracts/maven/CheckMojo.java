@@ -1,5 +1,8 @@
 package io.kafkacontracts.maven;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
@@ -16,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +35,11 @@ import org.apache.maven.plugins.annotations.Parameter;
  * The baseline is the registry when {@code contracts.registry.url} is set (its versions judged by
  * our engine, so the verdict is the same on every vendor), else a directory
  * ({@code contracts.baselineDirectory}), else git ({@code contracts.against}, default the
- * merge-base with the default branch). Prints every violation with file:line, path, rule and fix;
- * writes {@code target/contracts/compatibility.json} and {@code compatibility.xml} (JUnit), and
- * GitHub workflow annotations when {@code GITHUB_ACTIONS=true}.
+ * merge-base with the default branch). With a registry, {@code contracts.registry.crossCheck} also
+ * asks the registry's own compatibility endpoint and warns where it disagrees. Prints every
+ * violation with file:line, path, rule and fix; writes {@code target/contracts/compatibility.json}
+ * and {@code compatibility.xml} (JUnit), and GitHub workflow annotations when
+ * {@code GITHUB_ACTIONS=true}.
  *
  * <pre>{@code
  * <execution><goals><goal>check</goal></goals>
@@ -41,6 +48,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractContractsMojo {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The git ref to compare against; default: the merge-base of HEAD with the default branch. */
   @Parameter(property = "contracts.against")
@@ -61,6 +70,14 @@ public class CheckMojo extends AbstractContractsMojo {
   /** How the report is printed: TEXT, JSON, JUNIT_XML or GITHUB. */
   @Parameter(property = "contracts.format", defaultValue = "TEXT")
   String format;
+
+  /**
+   * With a registry baseline: also ask the registry's own compatibility endpoint about each subject
+   * and warn where it disagrees with our engine (our verdict still decides); every answer goes to
+   * {@code target/contracts/registry-cross-check.json}.
+   */
+  @Parameter(property = "contracts.registry.crossCheck", defaultValue = "false")
+  boolean crossCheck;
 
   /**
    * With a git baseline: pass with a warning when there is none (no repository, or a first commit
@@ -145,7 +162,41 @@ public class CheckMojo extends AbstractContractsMojo {
       GateReport report = gate(contracts, baseline, accepted);
       getLog().info(String.format("kafka-contracts: fetched what %d subjects' levels need from %s and judged them "
           + "in %d ms", levels.size(), settings, (System.nanoTime() - start) / 1_000_000));
+      if (crossCheck) {
+        crossCheck(client, contracts, report);
+      }
       return report;
+    }
+  }
+
+  private void crossCheck(SchemaRegistryClient client, ContractsDirectory contracts, GateReport report)
+      throws MojoExecutionException {
+    Map<String, Boolean> ours = new HashMap<>();
+    report.subjects().forEach(subject -> ours.put(subject.subject(), subject.isCompatible()));
+    report.accepted().forEach(accepted -> ours.put(accepted.subject(), false));
+    List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(client, Registration.candidates(contracts), ours,
+        parallelism);
+    answers.stream().filter(answer -> answer.disagrees() || answer.failure().isPresent())
+        .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));
+    long compared = answers.stream().filter(answer -> answer.registryCompatible().isPresent()).count();
+    long agreeing = compared - answers.stream().filter(RegistryCrossCheck.Answer::disagrees).count();
+    getLog().info("kafka-contracts: the registry's own compatibility check agrees on " + agreeing + " of " + compared
+        + " subjects it knows" + (agreeing == compared ? "" : " (see the warnings above)"));
+    ArrayNode json = JSON.createArrayNode();
+    for (RegistryCrossCheck.Answer answer : answers) {
+      ObjectNode node = json.addObject().put("subject", answer.subject()).put("oursCompatible", answer.oursCompatible());
+      answer.registryCompatible().ifPresent(compatible -> node.put("registryCompatible", compatible));
+      answer.registryLevel().ifPresent(level -> node.put("registryLevel", level));
+      answer.registryMessages().forEach(node.withArray("registryMessages")::add);
+      answer.failure().ifPresent(failure -> node.put("failure", failure));
+      node.put("disagrees", answer.disagrees());
+    }
+    try {
+      Files.createDirectories(reportDirectory.toPath());
+      JSON.writerWithDefaultPrettyPrinter().writeValue(
+          reportDirectory.toPath().resolve("registry-cross-check.json").toFile(), json);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot write the cross-check report: " + e.getMessage(), e);
     }
   }
 

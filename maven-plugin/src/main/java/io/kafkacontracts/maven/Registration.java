@@ -10,15 +10,10 @@ import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.avro.Schema;
 
@@ -89,29 +84,11 @@ public final class Registration {
    */
   public static List<Result> run(SchemaRegistryClient registry, List<Candidate> candidates, boolean dryRun,
       int parallelism, Consumer<Result> progress) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, candidates.size())));
-    try {
-      List<Future<Result>> pending = new ArrayList<>();
-      for (Candidate candidate : candidates) {
-        pending.add(pool.submit(() -> {
-          Result result = one(registry, candidate, dryRun);
-          progress.accept(result);
-          return result;
-        }));
-      }
-      List<Result> results = new ArrayList<>();
-      for (Future<Result> future : pending) {
-        results.add(future.get());
-      }
-      return List.copyOf(results);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("registration was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("registration failed unexpectedly", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return Parallel.map(candidates, parallelism, candidate -> {
+      Result result = one(registry, candidate, dryRun);
+      progress.accept(result);
+      return result;
+    });
   }
 
   private static Result one(SchemaRegistryClient registry, Candidate candidate, boolean dryRun) {

@@ -3,15 +3,21 @@ package io.kafkacontracts.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.ContractsGate;
+import io.kafkacontracts.compat.Rule;
 import io.kafkacontracts.compat.SchemaVersion;
+import io.kafkacontracts.compat.Violation;
+import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.registry.ApicurioRegistry;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +142,54 @@ class RegistrationTest {
 
     assertThatThrownBy(() -> stopped.versions(subject, "com.example.Order"))
         .isInstanceOf(IOException.class).hasMessage("fetching from registry nowhere was stopped");
+  }
+
+  @Test
+  void theRegistrysOwnCheckIsSetBesideOursAndADisagreementIsNamed() throws IOException {
+    String subject = topic + "-value";
+    String amount = ",{\"name\":\"amount\",\"type\":{\"type\":\"bytes\",\"logicalType\":\"decimal\","
+        + "\"precision\":12,\"scale\":%d},\"doc\":\"Amount.\"}";
+    registry.setSubjectCompatibility(subject, "BACKWARD");
+    registry.register(subject, RegistrySchema.avro(write(amount.formatted(2)).schemas().type("com.example.Order")
+        .orElseThrow().toString()), false);
+    ContractsDirectory candidate = write(amount.formatted(3)); // Avro's check ignores a decimal's scale; ours does not
+    GateReport report;
+    try (RegistryBaseline baseline = new RegistryBaseline(registry, "test registry")) {
+      report = new ContractsGate().run(candidate, baseline, AcceptedBreaks.none(), LocalDate.of(2026, 11, 23),
+          Function.identity());
+    }
+    assertThat(report.subjects()).singleElement().satisfies(ours -> assertThat(ours.violations())
+        .extracting(Violation::rule).containsExactly(Rule.DECIMAL_SCALE_CHANGED));
+    String text = candidate.schemas().type("com.example.Order").orElseThrow().toString();
+    List<Registration.Candidate> candidates = new ArrayList<>(Registration.candidates(candidate));
+    candidates.add(new Registration.Candidate("new-" + subject, text, CompatibilityLevel.BACKWARD));
+
+    List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(registry, candidates,
+        Map.of(subject, false, "new-" + subject, true), 2);
+
+    // The key subject (a field key, not checked by the gate) is not asked about.
+    assertThat(answers).extracting(RegistryCrossCheck.Answer::describe).containsExactly(
+        subject + ": our engine finds the candidate incompatible, the registry's own check (its level for the "
+            + "subject: BACKWARD) finds it compatible",
+        "new-" + subject + ": new to the registry, nothing to compare");
+    assertThat(answers).extracting(RegistryCrossCheck.Answer::disagrees).containsExactly(true, false);
+  }
+
+  @Test
+  void aCrossCheckTheRegistryCannotAnswerSaysSoWithoutFailing() throws IOException {
+    try (SchemaRegistryClient nowhere = SchemaRegistryClient.builder().baseUrls("http://127.0.0.1:1")
+        .retries(0, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1), java.time.Duration.ofSeconds(2))
+        .build()) {
+      List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(nowhere, Registration.candidates(write("")),
+          Map.of(topic + "-value", true), 1);
+
+      assertThat(answers).singleElement().satisfies(answer -> {
+        assertThat(answer.disagrees()).isFalse();
+        assertThat(answer.describe()).startsWith(topic + "-value: the registry's own compatibility check did not "
+            + "answer: POST /compatibility/subjects/" + topic + "-value/versions?verbose=true could not reach the "
+            + "schema registry at http://127.0.0.1:1");
+      });
+    }
   }
 
   @Test
