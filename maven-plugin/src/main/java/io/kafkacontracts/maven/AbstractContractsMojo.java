@@ -65,6 +65,19 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   /** Reads the environment; tests override it. */
   Function<String, String> environment = System::getenv;
 
+  /** Every goal honours {@code contracts.skip} the same way, then does its own work. */
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("kafka-contracts: skipped (contracts.skip)");
+      return;
+    }
+    run();
+  }
+
+  /** The goal's work, when it is not skipped. */
+  abstract void run() throws MojoExecutionException, MojoFailureException;
+
   /** Loads the contracts, failing with every problem when they have any. */
   ContractsDirectory loadValid() throws MojoExecutionException, MojoFailureException {
     ContractsDirectory contracts = load();

@@ -87,11 +87,7 @@ public class CheckMojo extends AbstractContractsMojo {
   boolean allowMissingBaseline;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("kafka-contracts: skipped (contracts.skip)");
-      return;
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     ReportFormat console = parseFormat();
     if (acceptedBreaks == null) {
       acceptedBreaks = new File(directory, "accepted-breaks.yaml");

@@ -36,11 +36,7 @@ public class DownloadMojo extends AbstractContractsMojo {
   File baselineDirectory;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("kafka-contracts: skipped (contracts.skip)");
-      return;
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     Pattern pattern;
     try {
       pattern = Pattern.compile(subjects);

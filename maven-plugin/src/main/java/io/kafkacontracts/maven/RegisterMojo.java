@@ -33,11 +33,7 @@ public class RegisterMojo extends AbstractContractsMojo {
   boolean dryRun;
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("kafka-contracts: skipped (contracts.skip)");
-      return;
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     RegistrySettings settings = requireRegistry("register");
     ContractsDirectory contracts = loadValid();
     List<Registration.Candidate> candidates = Registration.candidates(contracts);

@@ -12,11 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class SetCompatibilityMojo extends AbstractContractsMojo {
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("kafka-contracts: skipped (contracts.skip)");
-      return;
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     RegistrySettings settings = requireRegistry("set-compatibility");
     ContractsDirectory contracts = loadValid();
     int failed = 0;

@@ -22,11 +22,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class ValidateMojo extends AbstractContractsMojo {
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("kafka-contracts: skipped (contracts.skip)");
-      return;
-    }
+  void run() throws MojoExecutionException, MojoFailureException {
     ContractsDirectory contracts = loadValid();
     getLog().info(contracts.summary());
   }
