@@ -6,6 +6,7 @@ import io.kafkacontracts.registry.ApicurioRegistry;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ci/scripts/publish.sh, as a pipeline on the main branch runs it, on a copy of this repository:
- * against the real registry the tests start and a file repository; run twice, the second run
- * registers nothing new.
+ * The ci/ scripts on a copy of this repository. publish.sh, as a pipeline on the main branch runs
+ * it: against the real registry the tests start and a file repository; run twice, the second run
+ * registers nothing new. pull-request.sh, as a pull request's pipeline runs it: on a branch off
+ * main, a breaking change fails with a GitHub annotation at its line, a compatible one passes.
  */
 @ExtendWith(ApicurioRegistry.class)
 class CiScriptsTest {
@@ -51,5 +53,63 @@ class CiScriptsTest {
     assertThat(second).contains("kafka-contracts: 0 new versions would be registered, 46 unchanged, 0 refused",
         "kafka-contracts: 0 new versions, 46 unchanged, 0 refused");
     assertThat(registry.versions("connector.data.raw-value")).containsExactly(1);
+  }
+
+  @Test
+  void pullRequestFailsABreakingChangeWithAnAnnotationAndPassesACompatibleOne() throws Exception {
+    Path repository = work.resolve("repository");
+    RepositoryCopy.copyTo(repository);
+    git(repository, "init", "-q", "-b", "main");
+    commit(repository, "contracts as on main");
+    git(repository, "checkout", "-q", "-b", "add-a-reason");
+    Path settings = Files.writeString(work.resolve("settings.xml"), RepositoryCopy.settings(RepositoryCopy.outerRepository()));
+    Map<String, String> environment = Map.of(
+        "GITHUB_ACTIONS", "true",
+        // The gate is what is under test; the copy's unit tests are the outer build's.
+        "MAVEN_CLI_OPTS", "-s " + settings + " -Dmaven.repo.local=" + work.resolve("local-repository") + " -DskipTests");
+    Path schema = repository.resolve("schemas/avro/config/ConfigChange.avsc");
+    String onMain = Files.readString(schema);
+    String configVersion = "    {\"name\": \"config_version\", \"type\": \"int\", "
+        + "\"doc\": \"The item's configuration version after the change.\"},\n";
+    assertThat(onMain).contains(configVersion);
+
+    Files.writeString(schema, onMain.replace(configVersion, configVersion
+        + "    {\"name\": \"reason\", \"type\": \"string\", \"doc\": \"Why it was changed.\"},\n"));
+    commit(repository, "a reason without a default");
+    RepositoryCopy.Outcome breaking = RepositoryCopy.attempt(repository, environment,
+        List.of("bash", "ci/scripts/pull-request.sh"));
+
+    assertThat(breaking.exitCode()).as(breaking.output()).isNotZero();
+    assertThat(breaking.output()).contains(
+        // A workflow command, at the start of its own line, where GitHub shows it: on the line added.
+        "\n::error file=schemas/avro/config/ConfigChange.avsc,line=11,col=5,title=FIELD_ADDED_WITHOUT_DEFAULT in "
+            + "config.changes-value::field 'reason' of record 'io.kafkacontracts.events.config.ConfigChange' has no "
+            + "default, so the candidate cannot read data written with version 1, which lacks it (against version 1, "
+            + "BACKWARD). Fix: give field 'reason' a default, for example type [\"null\",\"string\"] with default null\n",
+        "[ERROR] schemas/avro/config/ConfigChange.avsc:11:5: config.changes-value [BACKWARD, backward against version 1] "
+            + "FIELD_ADDED_WITHOUT_DEFAULT at /fields/payload/type/fields/reason",
+        "on project schemas: 1 compatibility violation in 1 subject (see above and "
+            + "schemas/target/contracts/compatibility.json). Fix each as its 'fix:' line says, or, for an intentional "
+            + "break, add an entry with a reason to schemas/accepted-breaks.yaml.",
+        "BUILD FAILURE");
+
+    Files.writeString(schema, onMain.replace(configVersion, configVersion
+        + "    {\"name\": \"reason\", \"type\": [\"null\", \"string\"], \"default\": null, "
+        + "\"doc\": \"Why it was changed.\"},\n"));
+    commit(repository, "a reason with a default");
+    String compatible = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/pull-request.sh"));
+
+    assertThat(compatible).contains("kafka-contracts: 0 violations", "BUILD SUCCESS").doesNotContain("::error");
+  }
+
+  private static void commit(Path repository, String message) throws Exception {
+    git(repository, "add", "-A");
+    git(repository, "-c", "user.name=Pull Request", "-c", "user.email=pr@example.com", "commit", "-q", "-m", message);
+  }
+
+  private static void git(Path repository, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git"));
+    command.addAll(List.of(arguments));
+    RepositoryCopy.run(repository, Map.of(), command);
   }
 }

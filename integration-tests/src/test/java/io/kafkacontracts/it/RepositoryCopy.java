@@ -75,6 +75,19 @@ final class RepositoryCopy {
   /** Runs a command in a folder with extra environment; fails the test unless it succeeds. */
   static String run(Path folder, java.util.Map<String, String> environment, List<String> command)
       throws IOException, InterruptedException {
+    Outcome outcome = attempt(folder, environment, command);
+    if (outcome.exitCode() != 0) {
+      throw new AssertionError(command + " failed with " + outcome.exitCode() + ":\n" + outcome.output());
+    }
+    return outcome.output();
+  }
+
+  /** How a command ended: its exit code and its output (stdout and stderr together). */
+  record Outcome(int exitCode, String output) {}
+
+  /** Runs a command in a folder with extra environment, and returns however it ended. */
+  static Outcome attempt(Path folder, java.util.Map<String, String> environment, List<String> command)
+      throws IOException, InterruptedException {
     Path log = Files.createTempFile(folder.getParent(), "run-", ".log");
     ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(folder.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -84,11 +97,7 @@ final class RepositoryCopy {
       process.destroyForcibly();
       throw new AssertionError(command + " did not finish in 10 minutes");
     }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    if (process.exitValue() != 0) {
-      throw new AssertionError(command + " failed with " + process.exitValue() + ":\n" + output);
-    }
-    return output;
+    return new Outcome(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
   }
 
   static String mvn() {
