@@ -56,7 +56,8 @@ public class RegistryBaselineBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").containerThreads(64)
-        .asynchronousResponseEnabled(true).asynchronousResponseThreads(64).disableRequestJournal());
+        .asynchronousResponseEnabled(true).asynchronousResponseThreads(64).disableRequestJournal()
+        .stubRequestLoggingDisabled(true));
     server.start();
     // One stub for every version of every subject (the same realistic schema): WireMock matches
     // each request against every stub, and a thousand stubs would measure WireMock, not the client.
