@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,17 +27,27 @@ class CiScriptsTest {
   @TempDir
   Path work;
 
+  /** The copy the scripts run in. */
+  private Path repository;
+  /** Maven options: the outer build's artifacts, and a local repository of the test's own. */
+  private String mavenOptions;
+
+  @BeforeEach
+  void copyTheRepository() throws Exception {
+    repository = work.resolve("repository");
+    RepositoryCopy.copyTo(repository);
+    Path settings = Files.writeString(work.resolve("settings.xml"), RepositoryCopy.settings(RepositoryCopy.outerRepository()));
+    mavenOptions = "-s " + settings + " -Dmaven.repo.local=" + work.resolve("local-repository");
+  }
+
   @Test
   void publishRegistersEveryContractThenDeploysAndARerunChangesNothing() throws Exception {
-    Path repository = work.resolve("repository");
-    RepositoryCopy.copyTo(repository);
     Path published = work.resolve("published");
-    Path settings = Files.writeString(work.resolve("settings.xml"), RepositoryCopy.settings(RepositoryCopy.outerRepository()));
     Map<String, String> environment = Map.of(
         "CONTRACTS_REGISTRY_URL", ApicurioRegistry.url(),
         "MAVEN_REPOSITORY_URL", published.toUri().toString(),
         "MAVEN_REPOSITORY_ID", "published",
-        "MAVEN_CLI_OPTS", "-s " + settings + " -Dmaven.repo.local=" + work.resolve("local-repository"));
+        "MAVEN_CLI_OPTS", mavenOptions);
 
     String first = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
 
@@ -57,16 +68,13 @@ class CiScriptsTest {
 
   @Test
   void pullRequestFailsABreakingChangeWithAnAnnotationAndPassesACompatibleOne() throws Exception {
-    Path repository = work.resolve("repository");
-    RepositoryCopy.copyTo(repository);
     git(repository, "init", "-q", "-b", "main");
     commit(repository, "contracts as on main");
     git(repository, "checkout", "-q", "-b", "add-a-reason");
-    Path settings = Files.writeString(work.resolve("settings.xml"), RepositoryCopy.settings(RepositoryCopy.outerRepository()));
     Map<String, String> environment = Map.of(
         "GITHUB_ACTIONS", "true",
         // The gate is what is under test; the copy's unit tests are the outer build's.
-        "MAVEN_CLI_OPTS", "-s " + settings + " -Dmaven.repo.local=" + work.resolve("local-repository") + " -DskipTests");
+        "MAVEN_CLI_OPTS", mavenOptions + " -DskipTests");
     Path schema = repository.resolve("schemas/avro/config/ConfigChange.avsc");
     String onMain = Files.readString(schema);
     String configVersion = "    {\"name\": \"config_version\", \"type\": \"int\", "
