@@ -74,7 +74,12 @@ public final class GitBaseline implements Baseline {
       throw new IOException("no git baseline: HEAD has no parent and no default branch was found; "
           + "name a ref (contracts.against) or use a directory baseline");
     }
-    this.commit = git.run("rev-parse", "--verify", this.ref + "^{commit}").trim();
+    try {
+      this.commit = git.run("rev-parse", "--verify", this.ref + "^{commit}").trim();
+    } catch (IOException e) {
+      throw new IOException("the git baseline '" + this.ref + "' names no commit in " + repository
+          + " (fetch it first: a CI checkout may hold only the branch it builds): " + e.getMessage(), e);
+    }
   }
 
   private String defaultRef() {

@@ -131,7 +131,9 @@ class GitBaselineTest {
   void anUnknownRefIsAClearError() {
     assertThatThrownBy(() -> new GitBaseline(repo, "schemas/avro", Optional.of("no-such-branch")))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith("git rev-parse --verify no-such-branch^{commit} failed (exit 128): fatal:");
+        .hasMessageStartingWith("the git baseline 'no-such-branch' names no commit in " + repo
+            + " (fetch it first: a CI checkout may hold only the branch it builds): "
+            + "git rev-parse --verify no-such-branch^{commit} failed (exit 128): fatal:");
   }
 
   private String revParse(String ref) throws IOException {
