@@ -2,6 +2,10 @@
 # Pull requests: build, generate, and gate every contract change on compatibility.
 #
 # Variables (all optional):
+#   CONTRACTS_AGAINST             the git commit or ref to compare with: the pull request's base, e.g.
+#                                 GitLab's $CI_MERGE_REQUEST_DIFF_BASE_SHA (default: the merge-base of HEAD
+#                                 with origin/HEAD, origin/main, main, origin/master or master, whichever
+#                                 exists first; a checkout without any of them compares with HEAD's parent)
 #   CONTRACTS_REGISTRY_URL        check against this registry instead of the git history
 #   CONTRACTS_REGISTRY_USER_INFO  user:password for it (a CI secret)
 #   CONTRACTS_REGISTRY_TOKEN      or a bearer token (a CI secret)
@@ -10,5 +14,10 @@
 # The git baseline needs history: check out with fetch-depth 0.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+against=()
+if [ -n "${CONTRACTS_AGAINST:-}" ]; then
+  against=("-Dcontracts.against=${CONTRACTS_AGAINST}")
+fi
+# ${against[@]+...}: an empty array is fine under set -u on every bash, 3.2 included.
 # shellcheck disable=SC2086
-mvn -B ${MAVEN_CLI_OPTS:-} verify
+mvn -B ${MAVEN_CLI_OPTS:-} ${against[@]+"${against[@]}"} verify

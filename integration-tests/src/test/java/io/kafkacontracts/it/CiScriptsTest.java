@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The ci/ scripts on a copy of this repository. publish.sh, as a pipeline on the main branch runs
  * it: against the real registry the tests start and a file repository; run twice, the second run
  * registers nothing new. pull-request.sh, as a pull request's pipeline runs it: on a branch off
- * main, a breaking change fails with a GitHub annotation at its line, a compatible one passes.
+ * main, a breaking change fails with a GitHub annotation at its line, a compatible one passes; given
+ * the base (CONTRACTS_AGAINST), it finds a break in an earlier commit of a branch checked out alone.
  */
 @ExtendWith(ApicurioRegistry.class)
 class CiScriptsTest {
@@ -110,14 +111,47 @@ class CiScriptsTest {
     assertThat(compatible).contains("kafka-contracts: 0 violations", "BUILD SUCCESS").doesNotContain("::error");
   }
 
+  @Test
+  void pullRequestComparesWithTheBaseItIsGivenWhereTheCheckoutHasNoDefaultBranch() throws Exception {
+    git(repository, "init", "-q", "-b", "main");
+    commit(repository, "contracts as on main");
+    String base = git(repository, "rev-parse", "HEAD").strip();
+    git(repository, "checkout", "-q", "-b", "two-commits");
+    Path schema = repository.resolve("schemas/avro/config/ConfigChange.avsc");
+    String onMain = Files.readString(schema);
+    String configVersion = "    {\"name\": \"config_version\", \"type\": \"int\", "
+        + "\"doc\": \"The item's configuration version after the change.\"},\n";
+    String withReason = onMain.replace(configVersion, configVersion
+        + "    {\"name\": \"reason\", \"type\": \"string\", \"doc\": \"Why it was changed.\"},\n");
+    Files.writeString(schema, withReason);
+    commit(repository, "a reason without a default");
+    Files.writeString(schema, withReason.replace("The user or service that made the change.", "Who made the change."));
+    commit(repository, "a clearer doc");
+    // As a merge request pipeline may check out: the source branch only, no default branch to find.
+    git(repository, "branch", "-q", "-D", "main");
+
+    RepositoryCopy.Outcome outcome = RepositoryCopy.attempt(repository, Map.of(
+        "CONTRACTS_AGAINST", base,
+        "GITHUB_ACTIONS", "true",
+        "MAVEN_CLI_OPTS", mavenOptions + " -DskipTests"), List.of("bash", "ci/scripts/pull-request.sh"));
+
+    // The break is in the first of the two commits: found only against the base, not HEAD's parent.
+    assertThat(outcome.exitCode()).as(outcome.output()).isNotZero();
+    assertThat(outcome.output()).contains(
+        "(baseline: git " + base + " (" + base.substring(0, 7) + "))",
+        "\n::error file=schemas/avro/config/ConfigChange.avsc,line=11,col=5,title=FIELD_ADDED_WITHOUT_DEFAULT in "
+            + "config.changes-value::",
+        "on project schemas: 1 compatibility violation in 1 subject");
+  }
+
   private static void commit(Path repository, String message) throws Exception {
     git(repository, "add", "-A");
     git(repository, "-c", "user.name=Pull Request", "-c", "user.email=pr@example.com", "commit", "-q", "-m", message);
   }
 
-  private static void git(Path repository, String... arguments) throws Exception {
+  private static String git(Path repository, String... arguments) throws Exception {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(arguments));
-    RepositoryCopy.run(repository, Map.of(), command);
+    return RepositoryCopy.run(repository, Map.of(), command);
   }
 }
