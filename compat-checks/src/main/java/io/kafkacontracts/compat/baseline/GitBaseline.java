@@ -53,6 +53,7 @@ public final class GitBaseline implements Baseline {
   private final String folder;
   private final String ref;
   private final String commit;
+  private final boolean defaultBranchFound;
   private List<Snapshot> snapshots;
 
   /** One commit's schema folder. */
@@ -69,7 +70,9 @@ public final class GitBaseline implements Baseline {
     requireNonNull(repository, "repository == null");
     this.git = new Git(repository);
     this.folder = requireNonNull(schemaFolder, "schemaFolder == null");
-    this.ref = ref.orElseGet(this::defaultRef);
+    DefaultRef chosen = ref.map(given -> new DefaultRef(given, true)).orElseGet(this::defaultRef);
+    this.ref = chosen.ref();
+    this.defaultBranchFound = chosen.defaultBranchFound();
     if (this.ref == null) {
       throw new IOException("no git baseline: HEAD has no parent and no default branch was found; "
           + "name a ref (contracts.against) or use a directory baseline");
@@ -82,18 +85,22 @@ public final class GitBaseline implements Baseline {
     }
   }
 
-  private String defaultRef() {
+  /** The baseline ref (null: none), and whether a default branch was there to choose it by. */
+  private record DefaultRef(String ref, boolean defaultBranchFound) {}
+
+  private DefaultRef defaultRef() {
     String head = git.tryRun("rev-parse", "HEAD");
     for (String branch : DEFAULT_BRANCHES) {
       if (git.tryRun("rev-parse", "--verify", "-q", branch + "^{commit}") == null) {
         continue;
       }
       String base = git.tryRun("merge-base", "HEAD", branch);
-      if (base != null && !base.equals(head)) {
-        return base;
-      }
-      break;
+      return new DefaultRef(base != null && !base.equals(head) ? base : headsParent(), true);
     }
+    return new DefaultRef(headsParent(), false);
+  }
+
+  private String headsParent() {
     return git.tryRun("rev-parse", "--verify", "-q", "HEAD^1") == null ? null : "HEAD^1";
   }
 
@@ -209,6 +216,9 @@ public final class GitBaseline implements Baseline {
 
   @Override
   public String describe() {
-    return "git " + ref + " (" + commit.substring(0, 7) + ")";
+    // Said wherever the baseline is shown: on a branch, HEAD's parent misses the branch's earlier commits.
+    return "git " + ref + " (" + commit.substring(0, 7)
+        + (defaultBranchFound ? "" : ", HEAD's parent: this clone has no default branch to take the merge-base with")
+        + ")";
   }
 }

@@ -89,7 +89,8 @@ class GitBaselineTest {
     assertThat(versions).extracting(SchemaVersion::version).containsExactly(1, 2);
     assertThat(versions.get(0).source().schema().getField("qty")).isNull();
     assertThat(versions.get(1).source().schema().getField("qty").hasDefaultValue()).isTrue();
-    assertThat(baseline.describe()).startsWith("git HEAD^1 (");
+    // On the default branch HEAD's parent is the baseline by choice: nothing to warn about.
+    assertThat(baseline.describe()).isEqualTo("git HEAD^1 (" + revParse("HEAD^1").substring(0, 7) + ")");
     assertThat(versions.get(1).source().file()).hasValueSatisfying(file ->
         assertThat(file.toString()).matches("[0-9a-f]{7}:schemas/avro/sales/Order.avsc"));
 
@@ -118,6 +119,23 @@ class GitBaselineTest {
     assertThat(baseline.commit()).isEqualTo(revParse("main"));
     // The feature branch's own commits are not earlier versions: main's history is.
     assertThat(baseline.versions("orders-value", "com.example.Order")).hasSize(2);
+  }
+
+  @Test
+  void withoutADefaultBranchTheBaselineIsHeadsParentAndItsDescriptionSaysWhy() throws Exception {
+    git("checkout", "-q", "-b", "feature");
+    write("schemas/avro/sales/Order.avsc", order(QTY));
+    commit("feature 1");
+    // As a CI checkout of one branch alone has it.
+    git("branch", "-q", "-D", "main");
+
+    GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty());
+
+    assertThat(baseline.commit()).isEqualTo(revParse("HEAD^1"));
+    assertThat(baseline.describe()).isEqualTo("git HEAD^1 (" + revParse("HEAD^1").substring(0, 7)
+        + ", HEAD's parent: this clone has no default branch to take the merge-base with)");
+    assertThat(new GitBaseline(repo, "schemas/avro", Optional.of("HEAD~2")).describe())
+        .isEqualTo("git HEAD~2 (" + revParse("HEAD~2").substring(0, 7) + ")");
   }
 
   @Test
