@@ -25,6 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(ApicurioRegistry.class)
 class CiScriptsTest {
 
+  /** A field of ConfigChange.avsc, and a field to add after it without a default: a break. */
+  private static final String CONFIG_VERSION = "    {\"name\": \"config_version\", \"type\": \"int\", "
+      + "\"doc\": \"The item's configuration version after the change.\"},\n";
+  private static final String REASON_WITHOUT_DEFAULT =
+      "    {\"name\": \"reason\", \"type\": \"string\", \"doc\": \"Why it was changed.\"},\n";
+
   @TempDir
   Path work;
 
@@ -69,21 +75,15 @@ class CiScriptsTest {
 
   @Test
   void pullRequestFailsABreakingChangeWithAnAnnotationAndPassesACompatibleOne() throws Exception {
-    git(repository, "init", "-q", "-b", "main");
-    commit(repository, "contracts as on main");
-    git(repository, "checkout", "-q", "-b", "add-a-reason");
+    branchOffMain("add-a-reason");
     Map<String, String> environment = Map.of(
         "GITHUB_ACTIONS", "true",
         // The gate is what is under test; the copy's unit tests are the outer build's.
         "MAVEN_CLI_OPTS", mavenOptions + " -DskipTests");
-    Path schema = repository.resolve("schemas/avro/config/ConfigChange.avsc");
+    Path schema = configChange();
     String onMain = Files.readString(schema);
-    String configVersion = "    {\"name\": \"config_version\", \"type\": \"int\", "
-        + "\"doc\": \"The item's configuration version after the change.\"},\n";
-    assertThat(onMain).contains(configVersion);
 
-    Files.writeString(schema, onMain.replace(configVersion, configVersion
-        + "    {\"name\": \"reason\", \"type\": \"string\", \"doc\": \"Why it was changed.\"},\n"));
+    Files.writeString(schema, onMain.replace(CONFIG_VERSION, CONFIG_VERSION + REASON_WITHOUT_DEFAULT));
     commit(repository, "a reason without a default");
     RepositoryCopy.Outcome breaking = RepositoryCopy.attempt(repository, environment,
         List.of("bash", "ci/scripts/pull-request.sh"));
@@ -102,7 +102,7 @@ class CiScriptsTest {
             + "break, add an entry with a reason to schemas/accepted-breaks.yaml.",
         "BUILD FAILURE");
 
-    Files.writeString(schema, onMain.replace(configVersion, configVersion
+    Files.writeString(schema, onMain.replace(CONFIG_VERSION, CONFIG_VERSION
         + "    {\"name\": \"reason\", \"type\": [\"null\", \"string\"], \"default\": null, "
         + "\"doc\": \"Why it was changed.\"},\n"));
     commit(repository, "a reason with a default");
@@ -113,16 +113,9 @@ class CiScriptsTest {
 
   @Test
   void pullRequestComparesWithTheBaseItIsGivenWhereTheCheckoutHasNoDefaultBranch() throws Exception {
-    git(repository, "init", "-q", "-b", "main");
-    commit(repository, "contracts as on main");
-    String base = git(repository, "rev-parse", "HEAD").strip();
-    git(repository, "checkout", "-q", "-b", "two-commits");
-    Path schema = repository.resolve("schemas/avro/config/ConfigChange.avsc");
-    String onMain = Files.readString(schema);
-    String configVersion = "    {\"name\": \"config_version\", \"type\": \"int\", "
-        + "\"doc\": \"The item's configuration version after the change.\"},\n";
-    String withReason = onMain.replace(configVersion, configVersion
-        + "    {\"name\": \"reason\", \"type\": \"string\", \"doc\": \"Why it was changed.\"},\n");
+    String base = branchOffMain("two-commits");
+    Path schema = configChange();
+    String withReason = Files.readString(schema).replace(CONFIG_VERSION, CONFIG_VERSION + REASON_WITHOUT_DEFAULT);
     Files.writeString(schema, withReason);
     commit(repository, "a reason without a default");
     Files.writeString(schema, withReason.replace("The user or service that made the change.", "Who made the change."));
@@ -142,6 +135,20 @@ class CiScriptsTest {
         "\n::error file=schemas/avro/config/ConfigChange.avsc,line=11,col=5,title=FIELD_ADDED_WITHOUT_DEFAULT in "
             + "config.changes-value::",
         "on project schemas: 1 compatibility violation in 1 subject");
+  }
+
+  /** Makes the copy a git repository whose main holds the contracts as they are; returns main's commit. */
+  private String branchOffMain(String branch) throws Exception {
+    assertThat(Files.readString(configChange())).contains(CONFIG_VERSION);
+    git(repository, "init", "-q", "-b", "main");
+    commit(repository, "contracts as on main");
+    String main = git(repository, "rev-parse", "HEAD").strip();
+    git(repository, "checkout", "-q", "-b", branch);
+    return main;
+  }
+
+  private Path configChange() {
+    return repository.resolve("schemas/avro/config/ConfigChange.avsc");
   }
 
   private static void commit(Path repository, String message) throws Exception {
