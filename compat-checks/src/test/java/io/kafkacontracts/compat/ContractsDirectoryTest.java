@@ -15,9 +15,7 @@ class ContractsDirectoryTest {
   Path root;
 
   private void write(String relative, String text) throws IOException {
-    Path file = root.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    TestFiles.write(root, relative, text);
   }
 
   private ContractsDirectory load() throws IOException {

@@ -20,9 +20,7 @@ class ContractsGateTest {
   Path root;
 
   private void write(String relative, String text) throws IOException {
-    Path file = root.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    TestFiles.write(root, relative, text);
   }
 
   private static String record(String name, String fields) {

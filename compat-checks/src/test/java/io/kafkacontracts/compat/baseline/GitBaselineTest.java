@@ -8,6 +8,7 @@ import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.CompatibilityReport;
 import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.SchemaVersion;
+import io.kafkacontracts.compat.TestFiles;
 import io.kafkacontracts.compat.lint.SchemaFolder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,9 +48,7 @@ class GitBaselineTest {
   }
 
   private void write(String relative, String text) throws IOException {
-    Path file = repo.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    TestFiles.write(repo, relative, text);
   }
 
   private void commit(String message) throws IOException, InterruptedException {

@@ -3,6 +3,7 @@ package io.kafkacontracts.compat.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kafkacontracts.compat.Problem;
+import io.kafkacontracts.compat.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,7 @@ class SchemaFolderTest {
   Path root;
 
   private void write(String relative, String text) throws IOException {
-    Path file = root.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    TestFiles.write(root, relative, text);
   }
 
   private SchemaFolder load() throws IOException {
