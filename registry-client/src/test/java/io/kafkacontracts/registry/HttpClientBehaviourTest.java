@@ -23,10 +23,13 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -283,6 +286,37 @@ class HttpClientBehaviourTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("this schema registry client is closed: GET /subjects/orders-value/versions/1 not sent");
     registry.verify(0, getRequestedFor(urlEqualTo("/subjects/orders-value/versions/1")));
+  }
+
+  @Test
+  void answersAreReadOnTheClientsOwnThreadsWhichEndWhenItCloses() throws InterruptedException {
+    registry.stubFor(get(urlEqualTo("/subjects/orders-value/versions")).willReturn(okJson("[1]")));
+    Set<Thread> before = clientThreads();
+    SchemaRegistryClient client = client();
+    for (int i = 0; i < 5; i++) {
+      assertThat(client.versions("orders-value")).containsExactly(1);
+    }
+    Set<Thread> started = clientThreads();
+    started.removeAll(before);
+    assertThat(started).as("the threads this client started")
+        .extracting(Thread::getName)
+        .anyMatch(name -> name.startsWith("kafka-contracts-http-"))
+        .noneMatch(name -> name.matches("HttpClient-\\d+-Worker-\\d+")) // the JDK's default cached pool
+        .anyMatch(name -> name.matches("HttpClient-\\d+-SelectorManager"));
+
+    client.close();
+
+    for (Thread thread : started) {
+      thread.join(10_000);
+      assertThat(thread.isAlive()).as("%s after close", thread.getName()).isFalse();
+    }
+  }
+
+  /** The live threads of HTTP clients: their selectors, their executors' threads. */
+  private static Set<Thread> clientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("HttpClient-") || thread.getName().startsWith("kafka-contracts-http-"))
+        .collect(Collectors.toCollection(HashSet::new));
   }
 
   @Test

@@ -27,14 +27,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.StringJoiner;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
  * The HTTP client: JDK {@link HttpClient} and Jackson. Thread-safe: it holds immutable
- * configuration, the thread-safe JDK client and two volatile fields (the URL that answered last,
- * and whether it is closed). Requests go to the base URLs in order, failing over
- * to the next on no answer or 5xx; idempotent requests (reads, register, lookup, compatibility
+ * configuration, the thread-safe JDK client and its executor, and two volatile fields (the URL
+ * that answered last, and whether it is closed). Requests go to the base URLs in order, failing
+ * over to the next on no answer or 5xx; idempotent requests (reads, register, lookup, compatibility
  * tests, config and mode updates) are retried per the {@link RetryPolicy}; deletes are not.
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
@@ -51,6 +52,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private final Map<String, String> headers;
   private final Duration requestTimeout;
   private final RetryPolicy retries;
+  private final ExecutorService httpTasks = JdkHttpClients.taskExecutor();
   private final HttpClient http;
   /** The URL that answered last; requests start there, so a dead first URL costs one failover. */
   private volatile int preferred;
@@ -71,7 +73,8 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         // made Apicurio stall concurrent registrations until the request timeout (measured).
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER);
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(httpTasks);
     if (sslContext != null) {
       builder.sslContext(sslContext);
     }
@@ -426,6 +429,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     if (!closed) {
       closed = true;
       JdkHttpClients.close(http);
+      httpTasks.shutdown(); // after the client: Java 21's close lets the exchanges under way finish on it
     }
   }
 
