@@ -32,7 +32,7 @@ final class JdkHttpClients {
    * client. Why not the client's default: that is a cached pool, which starts a thread for every
    * task arriving while the others are busy, so 32 parallel fetches ran on about 40 of them on 2
    * cores. The tasks never block, so more threads than cores cannot help them; a thread per core
-   * cut the client's CPU for a 1,000-request check by a third (benchmarks/README.md).
+   * cut their CPU in a 1,000-request check by 30% (benchmarks/README.md).
    */
   static ExecutorService taskExecutor() {
     int threads = Runtime.getRuntime().availableProcessors();
