@@ -293,9 +293,7 @@ class HttpClientBehaviourTest {
     registry.stubFor(get(urlEqualTo("/subjects/orders-value/versions")).willReturn(okJson("[1]")));
     Set<Thread> before = clientThreads();
     SchemaRegistryClient client = client();
-    for (int i = 0; i < 5; i++) {
-      assertThat(client.versions("orders-value")).containsExactly(1);
-    }
+    assertThat(client.versions("orders-value")).containsExactly(1);
     Set<Thread> started = clientThreads();
     started.removeAll(before);
     assertThat(started).as("the threads this client started")
