@@ -50,14 +50,30 @@ public final class SchemaSource {
   }
 
   /**
-   * A self-contained schema text (every named type defined inline), as a registry holds it.
+   * A self-contained schema text (every named type defined inline).
    *
    * @param file how to name the text in findings
    * @throws SchemaParseException when the text is not a valid schema
+   * @throws org.apache.avro.AvroTypeException when it uses a type it does not define
    */
   public static SchemaSource parse(Path file, String text) {
+    return parse(file, text, List.of());
+  }
+
+  /**
+   * A schema text that may use named types defined in other texts, which are read first, in the
+   * order given: each after those it uses (a registry's references). Findings locate only in
+   * {@code text}.
+   *
+   * @param file how to name the text in findings
+   * @throws SchemaParseException when a text is not a valid schema
+   * @throws org.apache.avro.AvroTypeException when a text uses a type none defines
+   */
+  public static SchemaSource parse(Path file, String text, List<String> referencedFirst) {
     requireNonNull(file, "file == null");
-    Schema schema = new Schema.Parser().parse(text);
+    Schema.Parser parser = new Schema.Parser();
+    referencedFirst.forEach(parser::parse);
+    Schema schema = parser.parse(text);
     // The text's tree and where its named types are written are needed only to locate a finding,
     // which most versions never have: worked out on first use.
     record Located(LocatedTree tree, Map<String, Written> byName) {}

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.avro.SchemaParseException;
+import org.apache.avro.AvroRuntimeException;
 
 /**
  * Earlier versions saved as files, {@code <root>/<subject>/<version>.avsc}, each a self-contained
@@ -54,7 +54,7 @@ public final class DirectoryBaseline implements Baseline {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         try {
           versions.add(new SchemaVersion(Integer.parseInt(m.group(1)), SchemaSource.parse(file, text)));
-        } catch (SchemaParseException e) {
+        } catch (AvroRuntimeException e) { // a SchemaParseException, or an AvroTypeException for an undefined name
           throw new IOException("baseline file " + file + " is not a valid Avro schema: " + e.getMessage(), e);
         }
       }

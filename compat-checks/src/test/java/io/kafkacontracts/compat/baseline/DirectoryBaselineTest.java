@@ -49,4 +49,17 @@ class DirectoryBaselineTest {
         .isInstanceOf(IOException.class)
         .hasMessageStartingWith("baseline file " + folder.resolve("1.avsc") + " is not a valid Avro schema: ");
   }
+
+  @Test
+  void aFileNamingATypeItDoesNotDefineNamesItself() throws IOException {
+    // What a registry version that references another subject's type looks like, written as it is.
+    Path folder = Files.createDirectories(root.resolve("orders-value"));
+    Files.writeString(folder.resolve("1.avsc"), "{\"type\":\"record\",\"name\":\"Order\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"amount\",\"type\":\"com.example.Money\"}]}");
+
+    assertThatThrownBy(() -> new DirectoryBaseline(root).versions("orders-value", "Order"))
+        .isInstanceOf(IOException.class)
+        .hasMessage("baseline file " + folder.resolve("1.avsc") + " is not a valid Avro schema: Undefined schema: "
+            + "com.example.Money");
+  }
 }
