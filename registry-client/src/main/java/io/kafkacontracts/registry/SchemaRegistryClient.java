@@ -1,10 +1,12 @@
 package io.kafkacontracts.registry;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -109,6 +111,28 @@ public interface SchemaRegistryClient extends AutoCloseable {
 
   /** The ids of schemas that reference a version of a subject. */
   List<Integer> referencedBy(String subject, int version);
+
+  /**
+   * The registered schemas a schema refers to, and those they refer to, each once and each after
+   * the schemas it refers to: the order in which a parser must read them before the schema itself
+   * (how Confluent's tools resolve a type registered in a subject of its own). Empty for a schema
+   * without references.
+   */
+  default List<RegistrySchema> referencedSchemas(RegistrySchema schema) {
+    List<RegistrySchema> inOrder = new ArrayList<>();
+    addReferenced(schema, new HashSet<>(), inOrder);
+    return List.copyOf(inOrder);
+  }
+
+  private void addReferenced(RegistrySchema schema, Set<SubjectVersion> seen, List<RegistrySchema> inOrder) {
+    for (SchemaReference reference : schema.references()) {
+      if (seen.add(new SubjectVersion(reference.subject(), reference.version()))) { // once each, and no cycles
+        RegistrySchema referenced = version(reference.subject(), reference.version()).schema();
+        addReferenced(referenced, seen, inOrder);
+        inOrder.add(referenced);
+      }
+    }
+  }
 
   /** Deletes a subject (soft, or permanently after a soft delete); returns the versions deleted. */
   List<Integer> deleteSubject(String subject, boolean permanent);

@@ -150,6 +150,38 @@ public abstract class SchemaRegistryContract {
   }
 
   @Test
+  void referencedSchemasComeEachOnceAndAfterTheSchemasTheyReference() {
+    String money = "money-" + UUID.randomUUID();
+    String price = "price-" + UUID.randomUUID();
+    RegistrySchema moneySchema = RegistrySchema.avro("{\"type\":\"record\",\"name\":\"Money\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"cents\",\"type\":\"long\"}]}");
+    RegistrySchema priceSchema = new RegistrySchema("{\"type\":\"record\",\"name\":\"Price\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"net\",\"type\":\"com.example.Money\"}]}", RegistrySchema.AVRO,
+        List.of(new SchemaReference("com.example.Money", money, 1)));
+    RegistrySchema orderSchema = new RegistrySchema("{\"type\":\"record\",\"name\":\"Order\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"price\",\"type\":\"com.example.Price\"},"
+        + "{\"name\":\"tip\",\"type\":\"com.example.Money\"}]}", RegistrySchema.AVRO,
+        List.of(new SchemaReference("com.example.Price", price, 1), new SchemaReference("com.example.Money", money, 1)));
+    registry.register(money, moneySchema, false);
+    registry.register(price, priceSchema, false);
+    registry.register(subject, orderSchema, false);
+
+    List<RegistrySchema> referenced = registry.referencedSchemas(registry.latestVersion(subject).schema());
+
+    assertThat(referenced).extracting(RegistrySchema::schema).containsExactly(moneySchema.schema(), priceSchema.schema());
+    assertThat(referenced.get(1).references()).containsExactly(new SchemaReference("com.example.Money", money, 1));
+    assertThat(registry.referencedSchemas(moneySchema)).isEmpty();
+
+    // A schema that names only Price: the registry reads Money through Price's own reference.
+    RegistrySchema refund = new RegistrySchema("{\"type\":\"record\",\"name\":\"Refund\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"price\",\"type\":\"com.example.Price\"}]}", RegistrySchema.AVRO,
+        List.of(new SchemaReference("com.example.Price", price, 1)));
+    registry.register("refund-" + subject, refund, false);
+    assertThat(registry.referencedSchemas(refund)).extracting(RegistrySchema::schema)
+        .containsExactly(moneySchema.schema(), priceSchema.schema());
+  }
+
+  @Test
   void batchRegistrationReportsEachSubject() {
     String prefix = "batch-" + UUID.randomUUID() + "-";
     registry.register(prefix + "refused", order(), false);
