@@ -3,16 +3,13 @@ package io.kafkacontracts.serde;
 import static java.util.Objects.requireNonNull;
 
 import io.kafkacontracts.registry.RegistrySchema;
-import io.kafkacontracts.registry.SchemaReference;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import io.kafkacontracts.serde.internal.AvroReaders;
 import io.kafkacontracts.serde.internal.BoundedBinaryDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -148,7 +145,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         throw new SerializationException(failure(topic, id) + "it is a " + registered.schemaType()
             + " schema, not Avro");
       }
-      writer = parse(registered, new Schema.Parser(), new HashSet<>());
+      writer = RegistryAvro.parse(registry, registered);
     } catch (SchemaRegistryException e) {
       String why = e.errorCode() == 40403 ? "the registry has no schema with this id" : e.getMessage();
       throw new SerializationException(failure(topic, id) + why, e);
@@ -189,16 +186,6 @@ public class AvroDeserializer<T> implements Deserializer<T> {
           + fit.getResult().getIncompatibilities().get(0).getLocation());
     }
     return AvroReaders.reader(writer, readerSchema, model, config.maxNestingDepth());
-  }
-
-  /** Parses a registry schema, its references first, into one parser so names resolve. */
-  private Schema parse(RegistrySchema schema, Schema.Parser parser, Set<String> parsed) {
-    for (SchemaReference reference : schema.references()) {
-      if (parsed.add(reference.subject() + "/" + reference.version())) {
-        parse(registry.version(reference.subject(), reference.version()).schema(), parser, parsed);
-      }
-    }
-    return parser.parse(schema.schema());
   }
 
   /** Closes the registry client if configure built it; a client given to the constructor is its owner's to close. */

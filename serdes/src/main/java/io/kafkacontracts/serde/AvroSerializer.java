@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericContainer;
@@ -125,7 +126,14 @@ public class AvroSerializer<T> implements Serializer<T> {
     try {
       if (config.useLatestVersion()) {
         RegisteredSchema newest = registry.latestVersion(subject);
-        Schema newer = new Schema.Parser().parse(newest.schema().schema());
+        Schema newer;
+        try {
+          newer = RegistryAvro.parse(registry, newest.schema());
+        } catch (AvroRuntimeException e) {
+          throw new SerializationException("Cannot serialize a " + schema.getFullName() + " for topic '" + topic
+              + "': the latest version " + newest.version() + " (id " + newest.id() + ") of subject '" + subject
+              + "' does not parse: " + e.getMessage(), e);
+        }
         if (config.latestCompatibilityStrict() && SchemaCompatibility.checkReaderWriterCompatibility(newer, contract)
             .getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
           throw new SerializationException("Cannot serialize a " + schema.getFullName() + " for topic '" + topic

@@ -335,7 +335,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     return report.violations();
   }
 
-  /** Parses an Avro schema with its references; null for other schema types. */
+  /** Parses an Avro schema with its references and theirs, as a registry does; null for other schema types. */
   private Schema parse(RegistrySchema schema, String subject) {
     if (!schema.schemaType().equals(RegistrySchema.AVRO)) {
       if (!TYPES.contains(schema.schemaType())) {
@@ -345,9 +345,8 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     }
     SchemaParser parser = new SchemaParser();
     try {
-      for (SchemaReference ref : schema.references()) {
-        Entry entry = entry(ref.subject(), ref.version());
-        parser.parse(schemasById.get(entry.id()).schema());
+      for (RegistrySchema referenced : referencedSchemas(schema)) {
+        parser.parse(referenced.schema());
       }
       return parser.parse(schema.schema()).mainSchema();
     } catch (AvroRuntimeException e) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkacontracts.compat.JavaOnlyProperties;
+import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
+import io.kafkacontracts.registry.SchemaReference;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.serde.test.v1.Order;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
@@ -23,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -101,6 +105,34 @@ class AvroSerdeTest {
     AvroDeserializer<Object> specificReader = new AvroDeserializer<>();
     specificReader.configure(config, false);
     assertThat(specificReader.deserialize("orders", bytes)).isEqualTo(TestRecords.orderV1(3));
+  }
+
+  @Test
+  void schemasRegisteredWithReferencesAreReadWithTheTypesTheyReference() {
+    // As Confluent's tools register a shared type: in a subject of its own, referenced by name.
+    String money = "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"com.example\","
+        + "\"fields\":[{\"name\":\"cents\",\"type\":\"long\"}]}";
+    registry.register("money", RegistrySchema.avro(money), false);
+    int id = registry.register("payments-value", new RegistrySchema("{\"type\":\"record\",\"name\":\"Payment\","
+        + "\"namespace\":\"com.example\",\"fields\":[{\"name\":\"amount\",\"type\":\"com.example.Money\"}]}",
+        RegistrySchema.AVRO, List.of(new SchemaReference("com.example.Money", "money", 1))), false);
+    Schema payment = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Payment\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"amount\",\"type\":" + money + "}]}");
+    GenericRecord amount = new GenericData.Record(payment.getField("amount").schema());
+    amount.put("cents", 1250L);
+    GenericRecord record = new GenericData.Record(payment);
+    record.put("amount", amount);
+    config.put("use.latest.version", "true");
+    config.put("auto.register.schemas", "false");
+
+    byte[] bytes = serializer(false).serialize("payments", record);
+    AvroDeserializer<GenericRecord> reader = new AvroDeserializer<>();
+    reader.configure(config, false);
+
+    assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(id);
+    GenericRecord back = reader.deserialize("payments", bytes);
+    assertThat(back.getSchema()).isEqualTo(payment);
+    assertThat(((GenericRecord) back.get("amount")).get("cents")).isEqualTo(1250L);
   }
 
   /** A generated record as a generic one of the same schema, via Avro binary. */
@@ -203,6 +235,27 @@ class AvroSerdeTest {
   }
 
   @Test
+  void aLatestVersionThatDoesNotParseIsASerializationExceptionNamingIt() {
+    // A registry that answers with a type it never defines (a reference it dropped, say).
+    SchemaRegistryClient broken = (SchemaRegistryClient) Proxy.newProxyInstance(
+        SchemaRegistryClient.class.getClassLoader(), new Class<?>[] {SchemaRegistryClient.class}, (proxy, method, args) -> {
+          if (method.getName().equals("latestVersion")) {
+            return new RegisteredSchema("orders-value", 9, 4, RegistrySchema.avro("{\"type\":\"record\",\"name\":"
+                + "\"Order\",\"fields\":[{\"name\":\"total\",\"type\":\"com.example.Money\"}]}"));
+          }
+          return method.isDefault() ? InvocationHandler.invokeDefault(proxy, method, args) : null;
+        });
+    config.put("use.latest.version", "true");
+    AvroSerializer<Order> serializer = new AvroSerializer<>(broken);
+    serializer.configure(config, false);
+
+    assertThatThrownBy(() -> serializer.serialize("orders", TestRecords.orderV1(1)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessage("Cannot serialize a io.kafkacontracts.serde.test.v1.Order for topic 'orders': the latest version 4 "
+            + "(id 9) of subject 'orders-value' does not parse: Undefined schema: com.example.Money");
+  }
+
+  @Test
   void afterTheFirstRecordNeitherSideCallsTheRegistry() {
     Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     SchemaRegistryClient counting = counting(registry, calls);
@@ -287,9 +340,17 @@ class AvroSerdeTest {
         .hasMessage("this schema registry client is closed: GET /schemas/ids/7 not sent");
   }
 
+  /**
+   * Counts the calls that reach the registry. A default method the target does not override (one
+   * built on the others, such as {@code referencedSchemas}) runs on the proxy, so the calls it makes
+   * are what is counted.
+   */
   static SchemaRegistryClient counting(SchemaRegistryClient target, Map<String, AtomicInteger> calls) {
     return (SchemaRegistryClient) Proxy.newProxyInstance(SchemaRegistryClient.class.getClassLoader(),
         new Class<?>[] {SchemaRegistryClient.class}, (proxy, method, args) -> {
+          if (method.isDefault() && target.getClass().getMethod(method.getName(), method.getParameterTypes()).isDefault()) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+          }
           calls.computeIfAbsent(method.getName(), m -> new AtomicInteger()).incrementAndGet();
           try {
             return method.invoke(target, args);
