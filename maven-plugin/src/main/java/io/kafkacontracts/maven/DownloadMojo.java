@@ -1,7 +1,10 @@
 package io.kafkacontracts.maven;
 
+import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.baseline.DirectoryBaseline;
+import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
+import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,14 +55,36 @@ public class DownloadMojo extends AbstractContractsMojo {
         Path folder = baselineDirectory.toPath().resolve(DirectoryBaseline.folderName(subject));
         Files.createDirectories(folder);
         for (int version : registry.versions(subject)) {
-          Files.writeString(folder.resolve(version + ".avsc"), registry.version(subject, version).schema().schema(),
+          RegistrySchema registered = registry.version(subject, version).schema();
+          Files.writeString(folder.resolve(version + ".avsc"), standalone(registry, subject, version, registered),
               StandardCharsets.UTF_8);
           files++;
         }
       }
     } catch (IOException e) {
       throw new MojoExecutionException("cannot write to " + baselineDirectory + ": " + e.getMessage(), e);
+    } catch (SchemaRegistryException e) {
+      throw new MojoExecutionException("cannot download from the registry: " + e.getMessage(), e);
     }
     getLog().info("kafka-contracts: " + files + " versions of " + matching.size() + " subjects in " + baselineDirectory);
+  }
+
+  /**
+   * The registry's text as it is; for a version that references schemas in other subjects, the
+   * version with those types written in, since a baseline file must stand alone.
+   */
+  private static String standalone(SchemaRegistryClient registry, String subject, int version, RegistrySchema schema)
+      throws MojoExecutionException {
+    if (schema.references().isEmpty()) {
+      return schema.schema();
+    }
+    List<String> referenced = registry.referencedSchemas(schema).stream().map(RegistrySchema::schema).toList();
+    Path source = Path.of("registry:" + subject + "/versions/" + version);
+    try {
+      return SchemaSource.parse(source, schema.schema(), referenced).schema().toString(true);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException("version " + version + " of subject '" + subject + "' does not parse with the "
+          + "schemas it references: " + e.getMessage(), e);
+    }
   }
 }

@@ -7,6 +7,7 @@ import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.SchemaVersion;
 import io.kafkacontracts.compat.baseline.Baseline;
 import io.kafkacontracts.registry.RegisteredSchema;
+import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.IOException;
@@ -186,9 +187,16 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   }
 
   private SchemaVersion parsed(String subject, int number, RegisteredSchema registered) throws IOException {
+    List<String> referenced;
+    try {
+      referenced = registry.referencedSchemas(registered.schema()).stream().map(RegistrySchema::schema).toList();
+    } catch (SchemaRegistryException e) {
+      throw new IOException("cannot read the schemas version " + number + " of subject '" + subject + "' in "
+          + description + " refers to: " + e.getMessage(), e);
+    }
     try {
       return new SchemaVersion(number, SchemaSource.parse(
-          Path.of("registry:" + subject + "/versions/" + number), registered.schema().schema()));
+          Path.of("registry:" + subject + "/versions/" + number), registered.schema().schema(), referenced));
     } catch (RuntimeException e) {
       throw new IOException("version " + number + " of subject '" + subject + "' in " + description
           + " does not parse: " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.kafkacontracts.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.CompatibilityLevel;
@@ -13,6 +14,7 @@ import io.kafkacontracts.compat.Violation;
 import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.registry.ApicurioRegistry;
 import io.kafkacontracts.registry.RegistrySchema;
+import io.kafkacontracts.registry.SchemaReference;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -120,6 +122,41 @@ class RegistrationTest {
       assertThat(transitive.versions("missing-" + subject, "com.example.Order")).isEmpty();
       assertThat(latestOnly.versions(subject, "com.example.Order")).extracting(SchemaVersion::version)
           .containsExactly(2);
+    }
+  }
+
+  @Test
+  void versionsRegisteredWithReferencesAreJudgedWithTheTypesTheyReference() throws IOException {
+    // As Confluent's tools register a shared type: in a subject of its own, referenced by name.
+    String subject = topic + "-value";
+    String money = "money-" + UUID.randomUUID();
+    registry.register(money, RegistrySchema.avro("{\"type\":\"record\",\"name\":\"Money\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"cents\",\"type\":\"long\"}]}"), false);
+    registry.register(subject, new RegistrySchema("{\"type\":\"record\",\"name\":\"Order\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"},{\"name\":\"amount\","
+        + "\"type\":\"com.example.Money\"}]}", RegistrySchema.AVRO,
+        List.of(new SchemaReference("com.example.Money", money, 1))), false);
+    String amount = ",{\"name\":\"amount\",\"type\":{\"type\":\"record\",\"name\":\"Money\",\"doc\":\"Money.\","
+        + "\"fields\":[{\"name\":\"cents\",\"type\":\"%s\",\"doc\":\"Cents.\"}]},\"doc\":\"Amount.\"}";
+
+    GateReport unchanged = gate(write(amount.formatted("long")));
+    GateReport centsAsText = gate(write(amount.formatted("string")));
+
+    assertThat(unchanged.problems()).isEmpty();
+    assertThat(unchanged.subjects()).singleElement().satisfies(judged -> {
+      assertThat(judged.versionsChecked()).containsExactly(1);
+      assertThat(judged.violations()).isEmpty();
+    });
+    assertThat(centsAsText.problems()).isEmpty();
+    assertThat(centsAsText.subjects()).singleElement().satisfies(judged -> assertThat(judged.violations())
+        .extracting(Violation::rule, violation -> violation.path().toString())
+        .containsExactly(tuple(Rule.FIELD_TYPE_CHANGED, "/fields/amount/type/fields/cents/type")));
+  }
+
+  private GateReport gate(ContractsDirectory candidate) throws IOException {
+    try (RegistryBaseline baseline = new RegistryBaseline(registry, "test registry")) {
+      return new ContractsGate().run(candidate, baseline, AcceptedBreaks.none(), LocalDate.of(2026, 11, 23),
+          Function.identity());
     }
   }
 
