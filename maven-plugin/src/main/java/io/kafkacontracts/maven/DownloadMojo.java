@@ -1,6 +1,5 @@
 package io.kafkacontracts.maven;
 
-import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.baseline.DirectoryBaseline;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -78,11 +78,9 @@ public class DownloadMojo extends AbstractContractsMojo {
     if (schema.references().isEmpty()) {
       return schema.schema();
     }
-    List<String> referenced = registry.referencedSchemas(schema).stream().map(RegistrySchema::schema).toList();
-    Path source = Path.of("registry:" + subject + "/versions/" + version);
     try {
-      return SchemaSource.parse(source, schema.schema(), referenced).schema().toString(true);
-    } catch (RuntimeException e) {
+      return RegistryBaseline.source(registry, subject, version, schema).schema().toString(true);
+    } catch (AvroRuntimeException e) {
       throw new MojoExecutionException("version " + version + " of subject '" + subject + "' does not parse with the "
           + "schemas it references: " + e.getMessage(), e);
     }

@@ -187,20 +187,26 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   }
 
   private SchemaVersion parsed(String subject, int number, RegisteredSchema registered) throws IOException {
-    List<String> referenced;
     try {
-      referenced = registry.referencedSchemas(registered.schema()).stream().map(RegistrySchema::schema).toList();
+      return new SchemaVersion(number, source(registry, subject, number, registered.schema()));
     } catch (SchemaRegistryException e) {
       throw new IOException("cannot read the schemas version " + number + " of subject '" + subject + "' in "
           + description + " refers to: " + e.getMessage(), e);
-    }
-    try {
-      return new SchemaVersion(number, SchemaSource.parse(
-          Path.of("registry:" + subject + "/versions/" + number), registered.schema().schema(), referenced));
     } catch (RuntimeException e) {
       throw new IOException("version " + number + " of subject '" + subject + "' in " + description
           + " does not parse: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A registry version as the gate reads it: parsed with the schemas it references, if any.
+   *
+   * @throws SchemaRegistryException when a referenced schema cannot be read
+   * @throws org.apache.avro.AvroRuntimeException when a text does not parse
+   */
+  static SchemaSource source(SchemaRegistryClient registry, String subject, int number, RegistrySchema schema) {
+    List<String> referenced = registry.referencedSchemas(schema).stream().map(RegistrySchema::schema).toList();
+    return SchemaSource.parse(Path.of("registry:" + subject + "/versions/" + number), schema.schema(), referenced);
   }
 
   @Override
