@@ -1,6 +1,6 @@
 // Waits for the registry the outer build started, then registers the orders subject's two versions:
 // version 1 names Money, registered in a subject of its own (as Confluent's tools register a shared
-// type), version 2 holds Money inline.
+// type), version 2 holds Money inline; and a JSON Schema subject the download pattern also matches.
 import groovy.json.JsonOutput
 def waitFor(String url) {
   long deadline = System.currentTimeMillis() + 90_000
@@ -31,4 +31,6 @@ post(registryUrl + "/subjects/downloaded.money/versions", [schema: money])
 post(registryUrl + "/subjects/downloaded.orders-value/versions",
     [schema: v1, references: [[name: "com.example.Money", subject: "downloaded.money", version: 1]]])
 post(registryUrl + "/subjects/downloaded.orders-value/versions", [schema: v2])
+post(registryUrl + "/subjects/downloaded.orders-audit/versions", [schemaType: "JSON",
+    schema: '{"$schema":"http://json-schema.org/draft-07/schema#","type":"object"}'])
 return true

@@ -6,11 +6,14 @@ assert runs.length == 4 : "three builds"
 assert runs[1].contains("[INFO] downloaded.orders-value: BACKWARD_TRANSITIVE\n")
 assert new JsonSlurper().parse(new URL(registryUrl + "/config/downloaded.orders-value")).compatibilityLevel ==
     "BACKWARD_TRANSITIVE"
-// 2: both versions of the one matching subject; the money subject does not match the pattern.
+// 2: every version of the two matching subjects; the money subject does not match the pattern.
 def downloaded = new File(basedir, "target/downloaded")
-assert runs[2].contains("[INFO] kafka-contracts: 2 versions of 1 subjects in " + downloaded)
-assert downloaded.list() as List == ["downloaded.orders-value"]
+assert runs[2].contains("[INFO] kafka-contracts: 3 versions of 2 subjects in " + downloaded)
+assert downloaded.list().sort() == ["downloaded.orders-audit", "downloaded.orders-value"]
+// A JSON Schema is written as .json: it is no Avro baseline, and the gate, which reads .avsc, passes it by.
+assert new File(downloaded, "downloaded.orders-audit").list() as List == ["1.json"]
 def folder = new File(downloaded, "downloaded.orders-value")
+assert folder.list().sort() == ["1.avsc", "2.avsc"]
 // Version 1 named Money through a reference: its file holds Money's definition, so it stands alone.
 def v1 = new JsonSlurper().parse(new File(folder, "1.avsc"))
 assert v1.fields*.name == ["id", "amount"]

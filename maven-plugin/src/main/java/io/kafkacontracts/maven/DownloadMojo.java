@@ -21,7 +21,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Downloads every version of the subjects matching a pattern into a directory baseline
- * ({@code <subject>/<version>.avsc}), for air-gapped checks with {@code contracts.baselineDirectory}.
+ * ({@code <subject>/<version>.avsc}; {@code .json} and {@code .proto} for those schema types), for
+ * air-gapped checks with {@code contracts.baselineDirectory}.
  *
  * <pre>{@code
  * mvn contracts:download -Dcontracts.subjects='orders-.*' -Dcontracts.baselineDirectory=baseline
@@ -56,8 +57,8 @@ public class DownloadMojo extends AbstractContractsMojo {
         Files.createDirectories(folder);
         for (int version : registry.versions(subject)) {
           RegistrySchema registered = registry.version(subject, version).schema();
-          Files.writeString(folder.resolve(version + ".avsc"), standalone(registry, subject, version, registered),
-              StandardCharsets.UTF_8);
+          Files.writeString(folder.resolve(version + extension(registered)),
+              standalone(registry, subject, version, registered), StandardCharsets.UTF_8);
           files++;
         }
       }
@@ -69,13 +70,22 @@ public class DownloadMojo extends AbstractContractsMojo {
     getLog().info("kafka-contracts: " + files + " versions of " + matching.size() + " subjects in " + baselineDirectory);
   }
 
+  /** The file extension for a schema type; the directory baseline reads the {@code .avsc} files only. */
+  private static String extension(RegistrySchema schema) {
+    return switch (schema.schemaType()) {
+      case "JSON" -> ".json";
+      case "PROTOBUF" -> ".proto";
+      default -> ".avsc";
+    };
+  }
+
   /**
    * The registry's text as it is; for a version that references schemas in other subjects, the
    * version with those types written in, since a baseline file must stand alone.
    */
   private static String standalone(SchemaRegistryClient registry, String subject, int version, RegistrySchema schema)
       throws MojoExecutionException {
-    if (schema.references().isEmpty()) {
+    if (schema.references().isEmpty() || !schema.schemaType().equals(RegistrySchema.AVRO)) {
       return schema.schema();
     }
     try {
