@@ -25,7 +25,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParser;
 
 /**
  * An in-memory schema registry for users' unit tests, selected as Confluent users expect by a
@@ -343,12 +342,8 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
       }
       return null;
     }
-    SchemaParser parser = new SchemaParser();
     try {
-      for (RegistrySchema referenced : referencedSchemas(schema)) {
-        parser.parse(referenced.schema());
-      }
-      return parser.parse(schema.schema()).mainSchema();
+      return RegistryAvro.parse(this, schema);
     } catch (AvroRuntimeException e) {
       throw error(422, 42201, subject, "Invalid schema: " + e.getMessage());
     }
