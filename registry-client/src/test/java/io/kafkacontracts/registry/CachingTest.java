@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,5 +113,32 @@ class CachingTest {
     registry.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
         urlEqualTo("/subjects/orders-value/versions")));
     registry.verify(0, getRequestedFor(urlEqualTo("/schemas/ids/11")));
+  }
+
+  @Test
+  void aRegisterForgetsTheMissesItMadeStale() {
+    String lookup = "/subjects/orders-value";
+    registry.stubFor(post(urlEqualTo(lookup)).inScenario("register").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(404).withBody("{\"error_code\": 40403, \"message\": \"Schema not found\"}")));
+    registry.stubFor(get(urlEqualTo(lookup + "/versions/2")).inScenario("register").whenScenarioStateIs(STARTED)
+        .willReturn(aResponse().withStatus(404).withBody("{\"error_code\": 40402, \"message\": \"Version not found\"}")));
+    registry.stubFor(post(urlEqualTo(lookup + "/versions")).inScenario("register").willSetStateTo("registered")
+        .willReturn(okJson("{\"id\": 12}")));
+    String found = "{\"subject\": \"orders-value\", \"id\": 12, \"version\": 2, \"schema\": \"\\\"int\\\"\"}";
+    registry.stubFor(post(urlEqualTo(lookup)).inScenario("register").whenScenarioStateIs("registered")
+        .willReturn(okJson(found)));
+    registry.stubFor(get(urlEqualTo(lookup + "/versions/2")).inScenario("register").whenScenarioStateIs("registered")
+        .willReturn(okJson(found)));
+    SchemaRegistryClient client = client(Duration.ofSeconds(60));
+    RegistrySchema schema = RegistrySchema.avro("\"int\"");
+
+    assertThatThrownBy(() -> client.lookup("orders-value", schema, false, false)).isInstanceOf(SchemaRegistryException.class);
+    assertThatThrownBy(() -> client.version("orders-value", 2)).isInstanceOf(SchemaRegistryException.class);
+    client.register("orders-value", schema, false);
+
+    assertThat(client.lookup("orders-value", schema, false, false).version()).isEqualTo(2);
+    assertThat(client.version("orders-value", 2).id()).isEqualTo(12);
+    registry.verify(2, postRequestedFor(urlEqualTo(lookup)));
+    registry.verify(2, getRequestedFor(urlEqualTo(lookup + "/versions/2")));
   }
 }

@@ -68,6 +68,42 @@ public abstract class SchemaRegistryContract {
   }
 
   @Test
+  void aNewVersionIsFoundRightAfterItIsRegisteredThoughItWasMissingBefore() {
+    registry.register(subject, order(), false);
+    // Asked before the write, as registration does: not there yet.
+    assertThatThrownBy(() -> registry.lookup(subject, order(QTY_DEFAULT), false, false))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
+    assertThatThrownBy(() -> registry.version(subject, 2))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40402));
+    assertThat(registry.latestVersion(subject).version()).isEqualTo(1);
+
+    int id = registry.register(subject, order(QTY_DEFAULT), false);
+
+    RegisteredSchema found = registry.lookup(subject, order(QTY_DEFAULT), false, false);
+    assertThat(found.version()).isEqualTo(2);
+    assertThat(found.id()).isEqualTo(id);
+    assertThat(registry.version(subject, 2).id()).isEqualTo(id);
+    assertThat(registry.latestVersion(subject).version()).isEqualTo(2);
+    assertThat(registry.versions(subject)).containsExactly(1, 2);
+  }
+
+  @Test
+  void aDeletedVersionIsGoneRightAfterTheDelete() {
+    registry.register(subject, order(), false);
+    registry.register(subject, order(QTY_DEFAULT), false);
+    assertThat(registry.lookup(subject, order(QTY_DEFAULT), false, false).version()).isEqualTo(2);
+    assertThat(registry.latestVersion(subject).version()).isEqualTo(2);
+
+    registry.deleteVersion(subject, 2, false);
+
+    assertThatThrownBy(() -> registry.lookup(subject, order(QTY_DEFAULT), false, false))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40403));
+    assertThatThrownBy(() -> registry.version(subject, 2))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40402));
+    assertThat(registry.latestVersion(subject).version()).isEqualTo(1);
+  }
+
+  @Test
   void anIncompatibleSchemaIsRefusedWith409AndTheTestSaysSo() {
     registry.register(subject, order(), false);
 

@@ -15,7 +15,9 @@ import java.util.OptionalInt;
  * version for as long as there is room (ids and registrations are immutable in the registry's
  * semantics); a subject's versions by number likewise; a subject's latest version for a TTL;
  * "not found" answers for a short TTL. Concurrent identical requests make one call. Writes through
- * this client invalidate what they change. Thread-safe.
+ * this client invalidate what they change: a register or delete forgets every read answer about its
+ * subject, misses included, so a write is seen by the next read; levels and modes are not cached.
+ * Writes by other clients are seen when a TTL runs out. Thread-safe.
  */
 public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -51,7 +53,10 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   public int register(String subject, RegistrySchema schema, boolean normalize) {
     int id = registrations.get(new Registration(subject, schema, normalize), () -> {
       int registered = delegate.register(subject, schema, normalize);
-      latest.invalidateIf(subject::equals);
+      // A miss remembered before this write (the lookup registration makes first, the next
+      // version's number, the id) would hide what was just stored.
+      forgetAnswersAbout(subject);
+      byId.invalidateIf(known -> known == registered);
       return registered;
     });
     if (!normalize) {
@@ -100,10 +105,15 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   private void forget(String subject) {
+    forgetAnswersAbout(subject);
+    registrations.invalidateIf(r -> r.subject().equals(subject));
+  }
+
+  /** Every read answer about a subject: what a write to it may have changed. */
+  private void forgetAnswersAbout(String subject) {
     latest.invalidateIf(subject::equals);
     versions.invalidateIf(v -> v.subject().equals(subject));
     lookups.invalidateIf(l -> l.subject().equals(subject));
-    registrations.invalidateIf(r -> r.subject().equals(subject));
   }
 
   // ---- not cached: lists, config and mode change under us and are rarely on a hot path ----
