@@ -48,6 +48,24 @@ public enum CompatibilityLevel {
     return transitive;
   }
 
+  /**
+   * Whether this level drops a guarantee {@code earlier} gave: a direction it checked, or the
+   * check against every version rather than the latest. BACKWARD to FULL is not a relaxation;
+   * BACKWARD_TRANSITIVE to FULL is (older versions are no longer checked).
+   */
+  public boolean relaxes(CompatibilityLevel earlier) {
+    return (earlier.backward && !backward) || (earlier.forward && !forward) || (earlier.transitive && !transitive);
+  }
+
+  /** The weakest level that gives every guarantee of both this level and {@code other}. */
+  public CompatibilityLevel combinedWith(CompatibilityLevel other) {
+    boolean b = backward || other.backward;
+    boolean f = forward || other.forward;
+    boolean t = transitive || other.transitive;
+    return Arrays.stream(values()).filter(level -> level.backward == b && level.forward == f
+        && level.transitive == (t && (b || f))).findFirst().orElseThrow();
+  }
+
   /** The level with exactly this name (case-sensitive, as the registry spells it). */
   public static Optional<CompatibilityLevel> named(String name) {
     return Arrays.stream(values()).filter(level -> level.name().equals(name)).findFirst();

@@ -17,6 +17,7 @@ public enum Rule {
   NAME_CHANGED("Checks that a named type keeps its full name, or lists the old one among its aliases."),
   DECIMAL_SCALE_CHANGED("Checks that a decimal keeps its scale: Avro would read 12.34 as 1.234 (stricter than Avro)."),
   DECIMAL_PRECISION_DECREASED("Checks that a decimal's precision does not shrink for its reader (stricter than Avro)."),
+  LEVEL_RELAXED("Checks that a subject's compatibility level keeps every guarantee of its level in the baseline."),
   INCOMPATIBLE("Any other incompatibility Avro reports; the message is Avro's.");
 
   private final String purpose;

@@ -2,6 +2,7 @@ package io.kafkacontracts.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kafkacontracts.compat.baseline.Baseline;
 import io.kafkacontracts.compat.baseline.DirectoryBaseline;
 import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.compat.report.ReportFormat;
@@ -9,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,111 @@ class ContractsGateTest {
             fix: give field 'qty' a default, for example type ["null","int"] with default null
         accepted: payments-value FIELD_ADDED_WITHOUT_DEFAULT at /fields/note against version 1 (payments has no consumers yet; contracts/accepted-breaks.yaml:2:5)
         """);
+  }
+
+  /** A directory baseline that also knows each subject's level, as git and registry baselines do. */
+  private Baseline withLevels(Map<String, CompatibilityLevel> levels) {
+    DirectoryBaseline versions = new DirectoryBaseline(root.resolve("baseline"));
+    return new Baseline() {
+      @Override
+      public List<SchemaVersion> versions(String subject, String typeName) throws IOException {
+        return versions.versions(subject, typeName);
+      }
+
+      @Override
+      public Optional<CompatibilityLevel> level(String subject) {
+        return Optional.ofNullable(levels.get(subject));
+      }
+
+      @Override
+      public String describe() {
+        return "the test's baseline";
+      }
+    };
+  }
+
+  private GateReport relaxOrdersTo(String level, String acceptedBreaks) throws IOException {
+    String id = "  {\"name\": \"id\", \"type\": \"string\"}";
+    write("contracts/avro/Order.avsc", record("Order", id + ",\n  {\"name\": \"qty\", \"type\": \"int\"}"));
+    write("contracts/contracts.yaml", """
+        topics:
+          - name: orders
+            value: com.example.Order
+            compatibility: %s
+        """.formatted(level));
+    write("baseline/orders-value/1.avsc", record("Order", id));
+    write("baseline/orders-value/2.avsc", record("Order", id + ",\n  {\"name\": \"note\", \"type\": \"string\", \"default\": \"\"}"));
+    ContractsDirectory contracts = ContractsDirectory.load(root.resolve("contracts"), root::relativize);
+    assertThat(contracts.problems()).isEmpty();
+    return new ContractsGate().run(contracts, withLevels(Map.of("orders-value", CompatibilityLevel.BACKWARD_TRANSITIVE)),
+        AcceptedBreaks.parse(acceptedBreaks, Path.of("contracts/accepted-breaks.yaml")), LocalDate.of(2026, 12, 2),
+        root::relativize);
+  }
+
+  @Test
+  void aRelaxedLevelIsAViolationAtItsLineAndTheChangeIsStillJudgedAtTheEarlierLevel() throws IOException {
+    GateReport report = relaxOrdersTo("NONE", "accepted: []\n");
+
+    assertThat(ReportFormat.TEXT.render(report)).isEqualTo("""
+        kafka-contracts: 3 violations in 1 of 1 subjects, 0 problems (baseline: the test's baseline)
+        contracts/avro/Order.avsc:4:3: orders-value [BACKWARD_TRANSITIVE, backward against version 1] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty
+            field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with version 1, which lacks it
+            fix: give field 'qty' a default, for example type ["null","int"] with default null
+        contracts/avro/Order.avsc:4:3: orders-value [BACKWARD_TRANSITIVE, backward against version 2] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty
+            field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with version 2, which lacks it
+            fix: give field 'qty' a default, for example type ["null","int"] with default null
+        contracts/contracts.yaml:4:20: orders-value [BACKWARD_TRANSITIVE, backward against version 2] LEVEL_RELAXED at /compatibility
+            subject 'orders-value' is relaxed from BACKWARD_TRANSITIVE (in the test's baseline) to NONE, which no longer guarantees that new versions read the data of earlier ones across every version; this change is still judged at BACKWARD_TRANSITIVE
+            fix: keep compatibility: BACKWARD_TRANSITIVE (or a stricter level); to relax it on purpose, add an accepted break for rule LEVEL_RELAXED at path /compatibility of subject 'orders-value', with the reason and who agreed
+        """);
+  }
+
+  @Test
+  void aRelaxationPassesOnlyOnceItIsAcceptedLikeAnyOtherBreak() throws IOException {
+    String fieldBreak = """
+        accepted:
+          - subject: orders-value
+            rule: FIELD_ADDED_WITHOUT_DEFAULT
+            path: /fields/qty
+            reason: no consumer reads orders yet
+            untilVersion: 3
+        """;
+    GateReport breakOnly = relaxOrdersTo("BACKWARD", fieldBreak);
+
+    assertThat(breakOnly.fails()).isTrue();
+    assertThat(breakOnly.subjects().get(0).violations()).extracting(Violation::rule).containsExactly(Rule.LEVEL_RELAXED);
+    assertThat(breakOnly.accepted()).hasSize(2);
+
+    GateReport both = relaxOrdersTo("BACKWARD", fieldBreak + """
+          - subject: orders-value
+            rule: LEVEL_RELAXED
+            path: /compatibility
+            reason: orders replays from its start no more (ADR-7)
+            untilVersion: 3
+        """);
+
+    assertThat(both.fails()).as(ReportFormat.TEXT.render(both)).isFalse();
+    assertThat(both.accepted()).extracting(a -> a.violation().rule())
+        .containsExactly(Rule.FIELD_ADDED_WITHOUT_DEFAULT, Rule.FIELD_ADDED_WITHOUT_DEFAULT, Rule.LEVEL_RELAXED);
+  }
+
+  @Test
+  void aStricterLevelChecksTheWholeHistoryAndSaysSo() throws IOException {
+    String id = "  {\"name\": \"id\", \"type\": \"string\"}";
+    write("contracts/avro/Order.avsc", record("Order", id));
+    write("contracts/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Order\n"
+        + "    compatibility: FULL_TRANSITIVE\n");
+    write("baseline/orders-value/1.avsc", record("Order", id));
+    write("baseline/orders-value/2.avsc", record("Order", id + ",\n  {\"name\": \"note\", \"type\": \"string\", \"default\": \"\"}"));
+    ContractsDirectory contracts = ContractsDirectory.load(root.resolve("contracts"), root::relativize);
+
+    GateReport report = new ContractsGate().run(contracts, withLevels(Map.of("orders-value", CompatibilityLevel.BACKWARD)),
+        AcceptedBreaks.none(), LocalDate.of(2026, 12, 2), root::relativize);
+
+    assertThat(report.fails()).isFalse();
+    assertThat(report.subjects().get(0).versionsChecked()).containsExactly(1, 2);
+    assertThat(report.notes()).containsExactly("orders-value: level BACKWARD -> FULL_TRANSITIVE, stricter: the "
+        + "candidate was checked against versions 1, 2 at FULL_TRANSITIVE");
   }
 
   @Test

@@ -40,8 +40,9 @@ class RuleFixturesTest {
 
   @Test
   void everyRuleButTheCatchAllHasAFixture() throws IOException {
+    // LEVEL_RELAXED compares catalogues, not two schemas: ContractsGateTest covers it.
     assertThat(rules()).containsExactlyInAnyOrderElementsOf(Arrays.stream(Rule.values())
-        .filter(rule -> rule != Rule.INCOMPATIBLE).map(Rule::name).toList());
+        .filter(rule -> rule != Rule.INCOMPATIBLE && rule != Rule.LEVEL_RELAXED).map(Rule::name).toList());
   }
 
   @ParameterizedTest

@@ -1,8 +1,10 @@
 package io.kafkacontracts.compat.baseline;
 
+import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.SchemaVersion;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a subject's earlier versions come from: git history, a directory of downloaded versions,
@@ -19,6 +21,14 @@ public interface Baseline {
    *                 find versions by type rather than by subject (git)
    */
   List<SchemaVersion> versions(String subject, String typeName) throws IOException;
+
+  /**
+   * The level the subject was held to in the baseline (the earlier catalogue's, or the registry's),
+   * so that a candidate cannot relax it unnoticed; empty where the baseline does not know one.
+   */
+  default Optional<CompatibilityLevel> level(String subject) throws IOException {
+    return Optional.empty();
+  }
 
   /** Names the baseline in reports, e.g. "git origin/main (abc1234)". */
   String describe();

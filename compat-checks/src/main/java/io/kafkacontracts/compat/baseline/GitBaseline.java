@@ -2,6 +2,7 @@ package io.kafkacontracts.compat.baseline;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.SchemaVersion;
@@ -35,7 +36,8 @@ import org.apache.avro.Schema;
  * <p>The baseline ref defaults to the merge-base of HEAD with the default branch
  * ({@code origin/HEAD}, else {@code origin/main}, {@code main}, {@code origin/master},
  * {@code master}); when that is HEAD itself (the default branch, or a branch with no commits of
- * its own), HEAD's first parent. The subject's versions are the distinct contents of its schema
+ * its own), HEAD's first parent; at the repository's first commit there is nothing to compare, and
+ * every subject is new. A shallow clone needs a ref given, or fails. The subject's versions are the distinct contents of its schema
  * (found by full name, so moved and renamed files are followed) at each commit that touched the
  * schema folder along the ref's first-parent history, oldest first; the last is the schema at the
  * ref. Commits whose schema folder did not load (broken in their day) are passed over.
@@ -54,29 +56,43 @@ public final class GitBaseline implements Baseline {
   private final String ref;
   private final String commit;
   private final boolean defaultBranchFound;
+  private final boolean shallow;
   private List<Snapshot> snapshots;
 
-  /** One commit's schema folder. */
-  /** One commit's schema folder, and its catalogue's subject → schema name, when it had one. */
-  private record Snapshot(String commit, SchemaFolder folder, Map<String, String> typeOfSubject) {}
+  /** One commit's schema folder, and its catalogue's subjects (schema name and level), when it had one. */
+  private record Snapshot(String commit, SchemaFolder folder, Map<String, Subject> subjects) {}
+
+  /** A subject as one commit's catalogue declared it. */
+  private record Subject(String typeName, CompatibilityLevel level) {}
 
   /**
    * @param repository  the git work tree
    * @param schemaFolder the schema folder relative to the repository root, e.g. {@code schemas/avro}
    * @param ref          the baseline ref, or empty for the default (see the class comment)
-   * @throws IOException when git fails or no baseline ref can be found
+   * @throws IOException when git fails or a ref given names no commit
+   * @throws ShallowCloneException when no ref is given and the clone is shallow
    */
   public GitBaseline(Path repository, String schemaFolder, Optional<String> ref) throws IOException {
     requireNonNull(repository, "repository == null");
     this.git = new Git(repository);
     this.folder = requireNonNull(schemaFolder, "schemaFolder == null");
-    DefaultRef chosen = ref.map(given -> new DefaultRef(given, true)).orElseGet(this::defaultRef);
-    this.ref = chosen.ref();
-    this.defaultBranchFound = chosen.defaultBranchFound();
-    if (this.ref == null) {
-      throw new IOException("no git baseline: HEAD has no parent and no default branch was found; "
-          + "name a ref (contracts.against) or use a directory baseline");
+    this.shallow = "true".equals(git.tryRun("rev-parse", "--is-shallow-repository"));
+    if (ref.isEmpty() && shallow) {
+      // A shallow clone has history it did not fetch: passing here would pass every break.
+      throw new ShallowCloneException("this git clone is shallow, so the earlier versions of the contracts are not "
+          + "in it: fetch the whole history (actions/checkout with fetch-depth: 0; GitLab GIT_DEPTH: 0; "
+          + "git fetch --unshallow), or fetch the pull request's base and name it in contracts.against");
     }
+    DefaultRef chosen = ref.map(given -> new DefaultRef(given, true)).orElseGet(this::defaultRef);
+    this.defaultBranchFound = chosen.defaultBranchFound();
+    if (chosen.ref() == null) {
+      // HEAD is the repository's first commit (or there is none yet): nothing came before it.
+      this.ref = null;
+      this.commit = null;
+      this.snapshots = List.of();
+      return;
+    }
+    this.ref = chosen.ref();
     try {
       this.commit = git.run("rev-parse", "--verify", this.ref + "^{commit}").trim();
     } catch (IOException e) {
@@ -104,9 +120,16 @@ public final class GitBaseline implements Baseline {
     return git.tryRun("rev-parse", "--verify", "-q", "HEAD^1") == null ? null : "HEAD^1";
   }
 
-  /** The commit the baseline stands at. */
+  /** The commit the baseline stands at; null at the repository's first commit, which has none. */
   public String commit() {
     return commit;
+  }
+
+  /** The history of a shallow clone is missing: the gate cannot judge, and must not pass. */
+  public static final class ShallowCloneException extends IOException {
+    ShallowCloneException(String message) {
+      super(message);
+    }
   }
 
   @Override
@@ -115,7 +138,8 @@ public final class GitBaseline implements Baseline {
     String previous = null;
     for (Snapshot snapshot : snapshots()) {
       // The subject's schema as that commit's catalogue named it: a renamed record keeps its history.
-      String nameThen = snapshot.typeOfSubject().getOrDefault(subject, typeName);
+      Subject then = snapshot.subjects().get(subject);
+      String nameThen = then == null ? typeName : then.typeName();
       Optional<Schema> schema = snapshot.folder().type(nameThen);
       if (schema.isEmpty()) {
         continue;
@@ -179,13 +203,29 @@ public final class GitBaseline implements Baseline {
     return (parent == null ? "" : parent + "/") + ContractsDirectory.CATALOGUE_FILE;
   }
 
-  /** Subject → schema name from a commit's catalogue text. */
-  private static Map<String, String> subjects(String text, SchemaFolder snapshot, String catalogue) {
-    Map<String, String> subjects = new HashMap<>();
+  /**
+   * The level the baseline commit's catalogue gave the subject: the latest commit up to the ref
+   * whose catalogue named it.
+   */
+  @Override
+  public Optional<CompatibilityLevel> level(String subject) throws IOException {
+    List<Snapshot> all = snapshots();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Subject then = all.get(i).subjects().get(subject);
+      if (then != null) {
+        return Optional.of(then.level());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Subject → schema name and level from a commit's catalogue text. */
+  private static Map<String, Subject> subjects(String text, SchemaFolder snapshot, String catalogue) {
+    Map<String, Subject> subjects = new HashMap<>();
     for (TopicContract topic : CatalogueReader.read(text, snapshot, Path.of(catalogue)).catalogue().topics()) {
-      subjects.putIfAbsent(topic.valueSubject(), topic.valueType());
+      subjects.putIfAbsent(topic.valueSubject(), new Subject(topic.valueType(), topic.compatibility()));
       if (topic.key() instanceof KeySpec.Type key) {
-        topic.keySubject().ifPresent(s -> subjects.putIfAbsent(s, key.name()));
+        topic.keySubject().ifPresent(s -> subjects.putIfAbsent(s, new Subject(key.name(), topic.compatibility())));
       }
     }
     return subjects;
@@ -209,16 +249,20 @@ public final class GitBaseline implements Baseline {
       return Optional.empty();
     }
     String catalogueBlob = tree.get(catalogue);
-    Map<String, String> subjects = catalogueBlob == null ? Map.of()
+    Map<String, Subject> subjects = catalogueBlob == null ? Map.of()
         : subjects(new String(blobs.get(catalogueBlob), StandardCharsets.UTF_8), snapshot, catalogue);
     return Optional.of(new Snapshot(c, snapshot, subjects));
   }
 
   @Override
   public String describe() {
+    if (commit == null) {
+      return "git: first version of the contracts, nothing to compare (HEAD is the repository's first commit)";
+    }
     // Said wherever the baseline is shown: on a branch, HEAD's parent misses the branch's earlier commits.
     return "git " + ref + " (" + commit.substring(0, 7)
         + (defaultBranchFound ? "" : ", HEAD's parent: this clone has no default branch to take the merge-base with")
+        + (shallow ? ", in a shallow clone: versions before its fetched history are not seen" : "")
         + ")";
   }
 }

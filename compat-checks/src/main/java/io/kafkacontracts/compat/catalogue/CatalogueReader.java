@@ -115,6 +115,8 @@ public final class CatalogueReader {
     private final List<Problem> problems = new ArrayList<>();
 
     private CompatibilityLevel defaultLevel = CompatibilityLevel.BACKWARD;
+    /** Where the defaults set the level; null while they do not. */
+    private SourcePosition defaultLevelPosition;
     private SubjectNameStrategy defaultStrategy = SubjectNameStrategy.TOPIC_NAME;
     private int defaultPartitions = 1;
     private int defaultReplication = 3;
@@ -164,6 +166,9 @@ public final class CatalogueReader {
       }
       unknownProperties(node, at, DEFAULTS, "defaults");
       defaultLevel = level(node, at).orElse(defaultLevel);
+      if (node.has("compatibility")) {
+        defaultLevelPosition = tree.nearestPositionOf(at.appendProperty("compatibility"));
+      }
       defaultStrategy = strategy(node, at).orElse(defaultStrategy);
       defaultPartitions = positiveInt(node, at, "partitions").orElse(defaultPartitions);
       defaultReplication = positiveInt(node, at, "replication").orElse(defaultReplication);
@@ -213,8 +218,12 @@ public final class CatalogueReader {
       Optional<DeadLetterTopic> dlq = deadLetter
           ? Optional.of(new DeadLetterTopic(DeadLetterTopic.nameFor(name), defaultDeadLetterRetention))
           : Optional.empty();
+      SourcePosition position = tree.nearestPositionOf(at);
+      SourcePosition levelPosition = node.has("compatibility")
+          ? tree.nearestPositionOf(at.appendProperty("compatibility"))
+          : defaultLevelPosition == null ? position : defaultLevelPosition;
       return Optional.of(new TopicContract(name, description, valueType, key, strategy, level, partitions,
-          replication, retention, dlq, groups, config, tree.nearestPositionOf(at)));
+          replication, retention, dlq, groups, config, position, levelPosition));
     }
 
     private KeySpec readKey(JsonNode node, JsonPointer at, Schema valueSchema, String label) {

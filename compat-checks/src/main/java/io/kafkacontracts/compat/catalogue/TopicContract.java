@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param consumerGroups       consumer groups known to read the topic, for documentation
  * @param config               further topic configs passed to the broker, e.g. compression.type
  * @param position             where the entry starts in contracts.yaml
+ * @param levelPosition        where its level is written: its own {@code compatibility:}, else the
+ *                             defaults', else (the built-in BACKWARD) where the entry starts
  */
 public record TopicContract(
     String name,
@@ -42,7 +44,8 @@ public record TopicContract(
     Optional<DeadLetterTopic> deadLetter,
     List<String> consumerGroups,
     Map<String, String> config,
-    SourcePosition position) {
+    SourcePosition position,
+    SourcePosition levelPosition) {
 
   public TopicContract {
     requireNonNull(name, "name == null");
@@ -54,6 +57,7 @@ public record TopicContract(
     requireNonNull(retention, "retention == null");
     requireNonNull(deadLetter, "deadLetter == null");
     requireNonNull(position, "position == null");
+    requireNonNull(levelPosition, "levelPosition == null");
     consumerGroups = List.copyOf(consumerGroups);
     config = Map.copyOf(config);
   }

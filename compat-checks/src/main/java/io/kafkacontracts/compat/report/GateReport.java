@@ -14,15 +14,17 @@ import java.util.List;
  * @param subjects one report per subject, holding only the violations not accepted
  * @param accepted violations accepted by the accepted-breaks list
  * @param problems problems outside any subject: lint, catalogue, accepted-breaks list
+ * @param notes    what a reader should know that is not a failure, e.g. a level made stricter
  */
-public record GateReport(
-    String baseline, List<CompatibilityReport> subjects, List<AcceptedBreaks.Accepted> accepted, List<Problem> problems) {
+public record GateReport(String baseline, List<CompatibilityReport> subjects, List<AcceptedBreaks.Accepted> accepted,
+    List<Problem> problems, List<String> notes) {
 
   public GateReport {
     requireNonNull(baseline, "baseline == null");
     subjects = List.copyOf(subjects);
     accepted = List.copyOf(accepted);
     problems = List.copyOf(problems);
+    notes = List.copyOf(notes);
   }
 
   public int violationCount() {

@@ -43,6 +43,7 @@ public enum ReportFormat {
       for (Problem p : report.problems()) {
         out.append(p).append('\n');
       }
+      report.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
       return out.toString();
     }
   },
@@ -79,6 +80,8 @@ public enum ReportFormat {
         location(node, p.location());
         node.put("message", p.message());
       }
+      ArrayNode notes = root.putArray("notes");
+      report.notes().forEach(notes::add);
       try {
         return MAPPER.writeValueAsString(root) + "\n";
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -161,6 +164,7 @@ public enum ReportFormat {
       for (Problem p : report.problems()) {
         out.append(command("error", Optional.of(p.location()), p.rule(), p.message()));
       }
+      report.notes().forEach(note -> out.append(command("notice", Optional.empty(), "kafka-contracts", note)));
       return out.toString();
     }
 

@@ -153,6 +153,51 @@ class GitBaselineTest {
             + "git rev-parse --verify no-such-branch^{commit} failed (exit 128): fatal:");
   }
 
+  @Test
+  void theFirstCommitHasNothingToCompareAndSaysSo() throws Exception {
+    Path first = repo.resolve("first");
+    TestFiles.write(first, "schemas/avro/Order.avsc", order());
+    git("-C", first.toString(), "init", "-q", "-b", "main");
+    git("-C", first.toString(), "add", "-A");
+    git("-C", first.toString(), "commit", "-q", "-m", "the first contracts");
+
+    GitBaseline baseline = new GitBaseline(first, "schemas/avro", Optional.empty());
+
+    assertThat(baseline.versions("orders-value", "com.example.Order")).isEmpty();
+    assertThat(baseline.level("orders-value")).isEmpty();
+    assertThat(baseline.describe())
+        .isEqualTo("git: first version of the contracts, nothing to compare (HEAD is the repository's first commit)");
+  }
+
+  @Test
+  void aShallowCloneFailsWithTheFixUnlessARefIsGiven() throws Exception {
+    Path clone = repo.resolveSibling(repo.getFileName() + "-shallow");
+    git("clone", "-q", "--depth", "1", "file://" + repo, clone.toString());
+
+    assertThatThrownBy(() -> new GitBaseline(clone, "schemas/avro", Optional.empty()))
+        .isInstanceOf(GitBaseline.ShallowCloneException.class)
+        .hasMessage("this git clone is shallow, so the earlier versions of the contracts are not in it: fetch the "
+            + "whole history (actions/checkout with fetch-depth: 0; GitLab GIT_DEPTH: 0; git fetch --unshallow), or "
+            + "fetch the pull request's base and name it in contracts.against");
+    assertThat(new GitBaseline(clone, "schemas/avro", Optional.of("HEAD")).describe())
+        .endsWith(", in a shallow clone: versions before its fetched history are not seen)");
+  }
+
+  @Test
+  void theLevelIsTheOneTheBaselinesCatalogueGaveTheSubject() throws Exception {
+    write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Order\n"
+        + "    compatibility: FULL\n");
+    commit("catalogue at FULL");
+    write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Order\n"
+        + "    compatibility: NONE\n");
+    commit("candidate relaxes it");
+
+    GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty());
+
+    assertThat(baseline.level("orders-value")).contains(CompatibilityLevel.FULL);
+    assertThat(baseline.level("payments-value")).isEmpty();
+  }
+
   private String revParse(String ref) throws IOException {
     return new Git(repo).run("rev-parse", ref).trim();
   }

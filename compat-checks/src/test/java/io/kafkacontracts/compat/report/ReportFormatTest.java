@@ -32,7 +32,7 @@ class ReportFormatTest {
     CompatibilityReport clean = new CompatibilityEngine().check("users-value", v1, List.of(), CompatibilityLevel.BACKWARD);
     Problem problem = new Problem("UNKNOWN_TYPE",
         new SourceLocation(Path.of("schemas/avro/a/B.avsc"), new SourcePosition(3, 7)), "unknown type 'C', <here>");
-    return new GateReport("directory baseline", List.of(orders, clean), List.of(), List.of(problem));
+    return new GateReport("directory baseline", List.of(orders, clean), List.of(), List.of(problem), List.of());
   }
 
   @Test
@@ -120,7 +120,8 @@ class ReportFormatTest {
             "line" : 3,
             "column" : 7,
             "message" : "unknown type 'C', <here>"
-          } ]
+          } ],
+          "notes" : [ ]
         }
         """);
   }
