@@ -16,9 +16,16 @@ def answers = new groovy.json.JsonSlurper().parse(new File(basedir, "target/cont
 assert answers.size() == 1
 assert answers[0].subject == "refused.orders-value"
 assert answers[0].oursCompatible == false && answers[0].registryCompatible == false && answers[0].disagrees == false
-// register: the registry itself refuses the candidate with 409; the other subject is still registered.
-expect("refused.orders-value: incompatible: POST /subjects/refused.orders-value/versions failed with HTTP 409")
-expect("refused.orders-key: new version 1 (id ")
-expect("1 of 2 subjects were refused by the registry (see above): fix the contracts (contracts:check shows why), then run register again; subjects already registered stay as they are")
+// register: our gate refuses the candidate before anything is written; the key subject is not registered either.
+def register = buildLog.split(/\[INFO\] Building registry-refused 1.0/)[2]
+assert register.contains("""[ERROR] avro/Order.avsc:8:5: refused.orders-value [BACKWARD, backward against version 1] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty""")
+assert register.contains("1 compatibility violation in 1 subject against the registry's versions (see above): nothing was registered, the registry is unchanged. Fix each as its 'fix:' line says, or accept an intentional break with a reason in accepted-breaks.yaml.")
+assert !register.contains("refused.orders-key: new version")
 assert new URL(registryUrl + "/subjects/refused.orders-value/versions").text == "[1]"
+// An unreachable registry: named without credentials, the cause and the retries made, and nothing written.
+expect("the registry http://127.0.0.1:1 with basic auth could not be read, so nothing was written: cannot read subject 'refused.orders-value' from registry http://127.0.0.1:1 with basic auth: GET /subjects/refused.orders-value/versions/latest could not reach the schema registry at http://127.0.0.1:1: ")
+expect(": ConnectException (4 attempts). Check the URL, the credentials and that the registry is up, then run register again.")
+assert !buildLog.contains("secret")
+def key = new URL(registryUrl + "/subjects/refused.orders-key/versions").openConnection()
+assert key.responseCode == 404
 return true

@@ -1,6 +1,9 @@
 package io.kafkacontracts.maven;
 
+import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.report.GateReport;
+import io.kafkacontracts.compat.report.ReportFormat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,6 +65,10 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.registry.parallelism", defaultValue = "32")
   int parallelism;
 
+  /** The audited list of intentional breaks; default: {@code accepted-breaks.yaml} in the contracts directory. */
+  @Parameter(property = "contracts.acceptedBreaks")
+  File acceptedBreaks;
+
   /** Reads the environment; tests override it. */
   Function<String, String> environment = System::getenv;
 
@@ -104,6 +111,40 @@ abstract class AbstractContractsMojo extends AbstractMojo {
       }
       return absolute.startsWith(root) ? root.relativize(absolute) : absolute;
     };
+  }
+
+  /** The accepted-breaks list the gate applies; none when its file does not exist. */
+  AcceptedBreaks acceptedBreaks() throws MojoExecutionException {
+    if (acceptedBreaks == null) {
+      acceptedBreaks = new File(directory, "accepted-breaks.yaml");
+    }
+    if (!acceptedBreaks.isFile()) {
+      return AcceptedBreaks.none();
+    }
+    try {
+      return AcceptedBreaks.read(acceptedBreaks.toPath(), display().apply(acceptedBreaks.toPath()));
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot read " + acceptedBreaks + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Prints a gate report as text: errors when it fails, else information. */
+  void print(GateReport report) {
+    String rendered = ReportFormat.TEXT.render(report);
+    if (report.fails()) {
+      rendered.lines().forEach(getLog()::error);
+    } else {
+      rendered.lines().forEach(getLog()::info);
+    }
+  }
+
+  /** "3 compatibility violations in 2 subjects and 1 problem" for a failing gate report. */
+  static String count(GateReport report) {
+    int count = report.violationCount();
+    long subjects = report.subjects().stream().filter(s -> !s.isCompatible()).count();
+    return count + (count == 1 ? " compatibility violation" : " compatibility violations")
+        + " in " + subjects + (subjects == 1 ? " subject" : " subjects")
+        + (report.problems().isEmpty() ? "" : " and " + report.problems().size() + " problems");
   }
 
   /** The registry settings, when a URL is configured (property or environment). */

@@ -59,10 +59,6 @@ public class CheckMojo extends AbstractContractsMojo {
   @Parameter(property = "contracts.baselineDirectory")
   File baselineDirectory;
 
-  /** The audited list of intentional breaks; default: {@code accepted-breaks.yaml} in the contracts directory. */
-  @Parameter(property = "contracts.acceptedBreaks")
-  File acceptedBreaks;
-
   /** Fail the build on violations; false only reports them. */
   @Parameter(property = "contracts.failOnViolation", defaultValue = "true")
   boolean failOnViolation;
@@ -80,8 +76,9 @@ public class CheckMojo extends AbstractContractsMojo {
   boolean crossCheck;
 
   /**
-   * With a git baseline: pass with a warning when there is none (no repository, or a first commit
-   * or shallow clone without history), instead of failing.
+   * With a git baseline: pass with a warning when no git repository holds the contracts (a source
+   * archive), instead of failing. A shallow clone fails whatever this says: its history exists
+   * but was not fetched. A repository's first commit needs no baseline and passes.
    */
   @Parameter(property = "contracts.allowMissingBaseline", defaultValue = "false")
   boolean allowMissingBaseline;
@@ -89,9 +86,6 @@ public class CheckMojo extends AbstractContractsMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     ReportFormat console = parseFormat();
-    if (acceptedBreaks == null) {
-      acceptedBreaks = new File(directory, "accepted-breaks.yaml");
-    }
     ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
     Optional<RegistrySettings> registry = registry();
@@ -114,12 +108,7 @@ public class CheckMojo extends AbstractContractsMojo {
       System.out.print(ReportFormat.GITHUB.render(report));
     }
     if (report.fails() && failOnViolation) {
-      int count = report.violationCount();
-      long subjects = report.subjects().stream().filter(s -> !s.isCompatible()).count();
-      throw new MojoFailureException(count + (count == 1 ? " compatibility violation" : " compatibility violations")
-          + " in " + subjects + (subjects == 1 ? " subject" : " subjects")
-          + (report.problems().isEmpty() ? "" : " and " + report.problems().size() + " problems")
-          + " (see above and " + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
+      throw new MojoFailureException(count(report) + " (see above and " + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
           + "). Fix each as its 'fix:' line says, or, for an intentional break, add an entry with a reason to "
           + display().apply(acceptedBreaks.toPath()) + ".");
     }
@@ -133,31 +122,23 @@ public class CheckMojo extends AbstractContractsMojo {
     }
   }
 
-  private AcceptedBreaks acceptedBreaks() throws MojoExecutionException {
-    if (!acceptedBreaks.isFile()) {
-      return AcceptedBreaks.none();
-    }
-    try {
-      return AcceptedBreaks.read(acceptedBreaks.toPath(), display().apply(acceptedBreaks.toPath()));
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot read " + acceptedBreaks + ": " + e.getMessage(), e);
-    }
-  }
-
   /**
    * The gate against a live registry: every subject's versions are fetched ahead, in parallel, and
    * each subject is judged as soon as its versions are in.
    */
   private GateReport againstRegistry(ContractsDirectory contracts, AcceptedBreaks accepted, RegistrySettings settings)
       throws MojoExecutionException {
-    try (SchemaRegistryClient client = settings.client();
-        RegistryBaseline baseline = new RegistryBaseline(client, "registry " + settings)) {
-      Map<String, CompatibilityLevel> levels = ContractsGate.levels(contracts);
+    try (SchemaRegistryClient client = settings.client()) {
       long start = System.nanoTime();
-      baseline.fetchAhead(levels, parallelism);
-      GateReport report = gate(contracts, baseline, accepted);
+      GateReport report;
+      try {
+        report = RegistryBaseline.judge(client, "registry " + settings, contracts, accepted, parallelism, LocalDate.now(),
+            display());
+      } catch (IOException e) {
+        throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
+      }
       getLog().info(String.format("kafka-contracts: fetched what %d subjects' levels need from %s and judged them "
-          + "in %d ms", levels.size(), settings, (System.nanoTime() - start) / 1_000_000));
+          + "in %d ms", report.subjects().size(), settings, (System.nanoTime() - start) / 1_000_000));
       if (crossCheck) {
         crossCheck(client, contracts, report);
       }
@@ -234,14 +215,11 @@ public class CheckMojo extends AbstractContractsMojo {
     }
     String folder = root.relativize(directory.toPath().toAbsolutePath().normalize().resolve(ContractsDirectory.SCHEMA_FOLDER))
         .toString().replace(File.separatorChar, '/');
-    try {
-      return new GitBaseline(root, folder, Optional.ofNullable(against).filter(a -> !a.isBlank()));
-    } catch (IOException e) {
-      if (against == null || against.isBlank()) {
-        return missing(e.getMessage());
-      }
-      throw e;
+    GitBaseline git = new GitBaseline(root, folder, Optional.ofNullable(against).filter(a -> !a.isBlank()));
+    if (git.commit() == null) {
+      getLog().info("kafka-contracts: " + git.describe());
     }
+    return git;
   }
 
   private Baseline missing(String why) throws MojoExecutionException {
@@ -249,9 +227,8 @@ public class CheckMojo extends AbstractContractsMojo {
       getLog().warn("kafka-contracts: no compatibility check: " + why + " (contracts.allowMissingBaseline)");
       return null;
     }
-    throw new MojoExecutionException("no baseline to check against: " + why + ". Set contracts.against to a git "
-        + "ref, contracts.baselineDirectory, or contracts.registry.url (a shallow CI clone needs its history: "
-        + "fetch-depth 0)");
+    throw new MojoExecutionException("no baseline to check against: " + why + ". Check the contracts in a git "
+        + "clone, or set contracts.baselineDirectory or contracts.registry.url");
   }
 
   private static Path gitRoot(Path start) {

@@ -2,11 +2,17 @@ package io.kafkacontracts.maven;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.registry.SchemaRegistryClient;
+import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -14,11 +20,16 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Registers the catalogue's contracts: each subject's compatibility level from the catalogue, then
- * its schema (the contract as written, named types inlined), idempotently: a second run creates no
- * versions. {@code contracts.dryRun} writes nothing and reports per subject "unchanged / new
- * version N / incompatible". A subject the registry refuses fails the run after all others were
- * tried; a rerun finishes the rest. Writes {@code target/contracts/registration.json}.
+ * Registers the catalogue's contracts: first the gate against the registry's own versions and
+ * levels (our engine, the accepted breaks honoured), refusing the whole run before anything is
+ * written when it fails; then each subject's compatibility level from the catalogue and its schema
+ * (the contract as written, named types inlined), idempotently: a second run creates no versions.
+ * Every level change is printed ({@code level FULL -> FORWARD}). {@code contracts.dryRun} writes
+ * nothing and reports per subject "unchanged / new version N" and level changes. The registry's
+ * own compatibility check is asked too, and a disagreement is shown. A registry that cannot be
+ * read fails the run with nothing written; a subject the registry refuses while writing fails it
+ * after all others were tried, and a rerun finishes the rest. Writes
+ * {@code target/contracts/registration.json} (or {@code registration-dry-run.json}).
  *
  * <pre>{@code
  * mvn contracts:register -Dcontracts.dryRun=true
@@ -36,32 +47,61 @@ public class RegisterMojo extends AbstractContractsMojo {
   void run() throws MojoExecutionException, MojoFailureException {
     RegistrySettings settings = requireRegistry("register");
     ContractsDirectory contracts = loadValid();
+    AcceptedBreaks accepted = acceptedBreaks();
     List<Registration.Candidate> candidates = Registration.candidates(contracts);
-    AtomicInteger done = new AtomicInteger();
     getLog().info("kafka-contracts: " + (dryRun ? "dry run over " : "registering ") + candidates.size()
         + " subjects at " + settings);
     List<Registration.Result> results;
     try (SchemaRegistryClient registry = settings.client()) {
-      results = Registration.run(registry, candidates, dryRun, parallelism, result -> {
+      GateReport gate = RegistryBaseline.judge(registry, "registry " + settings, contracts, accepted, parallelism,
+          LocalDate.now(), display());
+      print(gate);
+      if (gate.fails()) {
+        throw new MojoFailureException(count(gate) + " against the registry's versions (see above): nothing was "
+            + (dryRun ? "checked further" : "registered") + ", the registry is unchanged. Fix each as its 'fix:' line "
+            + "says, or accept an intentional break with a reason in " + display().apply(acceptedBreaks.toPath()) + ".");
+      }
+      List<Registration.Current> current = Registration.inspect(registry, candidates, parallelism);
+      warnWhereTheRegistryDisagrees(registry, candidates, current);
+      AtomicInteger done = new AtomicInteger();
+      results = Registration.apply(registry, current, dryRun, parallelism, result -> {
         String line = "[" + done.incrementAndGet() + "/" + candidates.size() + "] " + result.describe();
-        if (result.outcome() == Registration.Outcome.INCOMPATIBLE || result.outcome() == Registration.Outcome.FAILED) {
+        boolean refused = result.outcome() == Registration.Outcome.INCOMPATIBLE
+            || result.outcome() == Registration.Outcome.FAILED;
+        if (refused) {
           getLog().error(line);
         } else {
           getLog().info(line);
         }
       });
+    } catch (IOException | SchemaRegistryException e) {
+      throw new MojoExecutionException("the registry " + settings + " could not be read, so nothing was written: "
+          + e.getMessage() + ". Check the URL, the credentials and that the registry is up, then run register again.", e);
     }
     write(results);
     long refused = results.stream().filter(r -> r.outcome() == Registration.Outcome.INCOMPATIBLE
         || r.outcome() == Registration.Outcome.FAILED).count();
     long added = results.stream().filter(r -> r.outcome() == Registration.Outcome.NEW_VERSION).count();
+    long levels = results.stream().filter(Registration.Result::levelChanged).count();
     getLog().info("kafka-contracts: " + added + (dryRun ? " new versions would be registered, " : " new versions, ")
-        + (results.size() - added - refused) + " unchanged, " + refused + " refused");
+        + (results.size() - added - refused) + " unchanged, " + refused + " refused, " + levels
+        + (dryRun ? " levels would change" : " levels changed"));
     if (refused > 0) {
-      throw new MojoFailureException(refused + " of " + results.size() + " subjects were refused by the registry (see "
-          + "above): fix the contracts (contracts:check shows why), then run register again; subjects already "
-          + "registered stay as they are");
+      throw new MojoFailureException(refused + " of " + results.size() + " subjects failed while registering (see "
+          + "above, with the registry's words); subjects already registered stay as they are, and a rerun "
+          + "finishes the rest");
     }
+  }
+
+  /** The registry's own verdict beside our gate's, for the subjects that would get a new version. */
+  private void warnWhereTheRegistryDisagrees(SchemaRegistryClient registry, List<Registration.Candidate> candidates,
+      List<Registration.Current> current) {
+    Map<String, Boolean> ours = new HashMap<>();
+    current.stream().filter(c -> c.found().isEmpty() && c.nextVersion() > 1)
+        .forEach(c -> ours.put(c.candidate().subject(), true));
+    RegistryCrossCheck.run(registry, candidates, ours, parallelism).stream()
+        .filter(answer -> answer.disagrees() || answer.failure().isPresent())
+        .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));
   }
 
   private void write(List<Registration.Result> results) throws MojoExecutionException {

@@ -2,16 +2,21 @@ package io.kafkacontracts.maven;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.CompatibilityLevel;
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.ContractsGate;
 import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.SchemaVersion;
 import io.kafkacontracts.compat.baseline.Baseline;
+import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +29,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +44,7 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   private final SchemaRegistryClient registry;
   private final String description;
   private final Map<String, CompletableFuture<List<SchemaVersion>>> ahead = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Optional<CompatibilityLevel>>> registryLevels = new ConcurrentHashMap<>();
   private ExecutorService pool;
 
   public RegistryBaseline(SchemaRegistryClient registry, String description) {
@@ -46,9 +53,24 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   }
 
   /**
+   * The gate against the registry: every subject's versions and level fetched ahead, in parallel,
+   * and each subject judged as soon as they are in.
+   *
+   * @throws IOException when the registry could not be read, or a version does not parse
+   */
+  public static GateReport judge(SchemaRegistryClient registry, String description, ContractsDirectory contracts,
+      AcceptedBreaks accepted, int parallelism, LocalDate today, Function<Path, Path> display) throws IOException {
+    try (RegistryBaseline baseline = new RegistryBaseline(registry, description)) {
+      baseline.fetchAhead(ContractsGate.levels(contracts), parallelism);
+      return new ContractsGate().run(contracts, baseline, accepted, today, display);
+    }
+  }
+
+  /**
    * Starts fetching the versions each subject's level needs, {@code parallelism} requests at a
-   * time, and returns: every subject's latest version first (which also says how many there are),
-   * in the order given, then, for transitive levels, its earlier versions. {@link #versions} waits
+   * time, and returns: every subject's latest version and registry level first (which also say how
+   * many versions there are), in the order given, then, where the catalogue's level or the
+   * registry's is transitive, its earlier versions. {@link #versions} waits
    * for a subject's.
    */
   public synchronized void fetchAhead(Map<String, CompatibilityLevel> levels, int parallelism) {
@@ -62,10 +84,20 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       return thread;
     });
     Executor fetching = pool;
-    levels.forEach((subject, level) -> ahead.put(subject,
-        CompletableFuture.supplyAsync(unchecked(() -> latest(subject)), fetching)
-            .thenCompose(newest -> withEarlier(subject, newest, level.transitive(), fetching))));
+    levels.forEach((subject, level) -> {
+      CompletableFuture<Optional<CompatibilityLevel>> held =
+          CompletableFuture.supplyAsync(unchecked(() -> registryLevel(subject)), fetching);
+      registryLevels.put(subject, held);
+      // Every version when either level is transitive: a relaxed level is judged at both.
+      ahead.put(subject, CompletableFuture.supplyAsync(unchecked(() -> latest(subject)), fetching)
+          .thenCombine(held, (newest, registryLevel) -> new Needed(newest,
+              level.transitive() || registryLevel.map(CompatibilityLevel::transitive).orElse(false)))
+          .thenCompose(needed -> withEarlier(subject, needed.newest(), needed.transitive(), fetching)));
+    });
   }
+
+  /** A subject's latest version, and whether its earlier ones are needed too. */
+  private record Needed(Optional<SchemaVersion> newest, boolean transitive) {}
 
   private CompletableFuture<List<SchemaVersion>> withEarlier(String subject, Optional<SchemaVersion> newest,
       boolean transitive, Executor fetching) {
@@ -92,7 +124,30 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       // Failed first: shutting the pool down drops queued fetches, whose futures would never complete.
       IOException stopped = new IOException("fetching from " + description + " was stopped");
       ahead.values().forEach(fetching -> fetching.completeExceptionally(stopped));
+      registryLevels.values().forEach(fetching -> fetching.completeExceptionally(stopped));
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * The level the registry holds the subject to: its own, else the registry's global one (Apicurio
+   * 2.6 answers NONE for a subject without its own); none for a subject the registry does not know.
+   */
+  @Override
+  public Optional<CompatibilityLevel> level(String subject) throws IOException {
+    CompletableFuture<Optional<CompatibilityLevel>> fetching = registryLevels.get(subject);
+    return fetching == null ? registryLevel(subject) : await(fetching, subject);
+  }
+
+  private Optional<CompatibilityLevel> registryLevel(String subject) throws IOException {
+    try {
+      return registry.subjectCompatibility(subject, true).flatMap(CompatibilityLevel::named);
+    } catch (SchemaRegistryException e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw new IOException("cannot read the level of subject '" + subject + "' from " + description + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -124,9 +179,10 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   @Override
   public List<SchemaVersion> versions(String subject, String typeName) throws IOException {
     CompletableFuture<List<SchemaVersion>> fetching = ahead.get(subject);
-    if (fetching == null) {
-      return fetch(subject);
-    }
+    return fetching == null ? fetch(subject) : await(fetching, subject);
+  }
+
+  private <T> T await(CompletableFuture<T> fetching, String subject) throws IOException {
     try {
       return fetching.get();
     } catch (InterruptedException e) {

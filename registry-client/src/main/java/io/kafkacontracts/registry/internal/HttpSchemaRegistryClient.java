@@ -300,7 +300,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     long deadline = System.nanoTime() + retries.totalTimeout().toNanos();
     int attempts = idempotent ? retries.maxRetries() + 1 : 1;
     SchemaRegistryException last = null;
+    int made = 0;
     for (int attempt = 1; attempt <= attempts; attempt++) {
+      made = attempt;
       int start = preferred;
       Duration retryAfter = null;
       for (int i = 0; i < baseUrls.size(); i++) {
@@ -345,6 +347,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    if (last.status() == SchemaRegistryException.NO_RESPONSE && made > 1) {
+      // Say the retries were made, so no one retries by hand what the client already did.
+      throw new SchemaRegistryException(last.getMessage() + " (" + made + " attempts)", last.status(),
+          last.errorCode(), subject, last.getCause());
     }
     throw last;
   }
