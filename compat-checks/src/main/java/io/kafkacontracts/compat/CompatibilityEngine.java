@@ -122,7 +122,7 @@ public final class CompatibilityEngine {
       PathTranslation.Result at = PathTranslation.translate(reader, writer, inc.getLocation());
       SchemaPath path = new SchemaPath(concat(prefix, at.path()));
       boolean backward = direction == Direction.BACKWARD;
-      String other = "version " + version.version();
+      String other = version.name();
       switch (inc.getType()) {
         case READER_FIELD_MISSING_DEFAULT_VALUE -> missingField(inc.getMessage(), at.readerRecord(), path, avroLocation);
         case TYPE_MISMATCH -> {
@@ -188,7 +188,7 @@ public final class CompatibilityEngine {
     private void missingField(String field, Schema readerRecord, SchemaPath recordPath, String avroLocation) {
       SchemaPath path = fieldPath(recordPath, field);
       String record = readerRecord == null ? "the record" : "record '" + readerRecord.getFullName() + "'";
-      String other = "version " + version.version();
+      String other = version.name();
       if (direction == Direction.BACKWARD) {
         Schema type = readerRecord == null || readerRecord.getField(field) == null
             ? null : readerRecord.getField(field).schema();
@@ -228,7 +228,7 @@ public final class CompatibilityEngine {
       String branch = writerBranch == null ? String.valueOf(inc.getWriterFragment()) : describe(writerBranch);
       String field = path.lastField();
       String where = field == null ? "the union" : "the union of field '" + field + "'";
-      String other = "version " + version.version();
+      String other = version.name();
       if (direction == Direction.BACKWARD) {
         add(Rule.UNION_BRANCH_REMOVED, path, avroLocation,
             where + " has no branch for " + branch + ", which data written with " + other + " may hold",
@@ -268,7 +268,7 @@ public final class CompatibilityEngine {
       boolean backward = direction == Direction.BACKWARD;
       LogicalTypes.Decimal candidateDecimal = backward ? rd : wd;
       LogicalTypes.Decimal earlierDecimal = backward ? wd : rd;
-      String other = "version " + version.version();
+      String other = version.name();
       if (rd.getScale() != wd.getScale()) {
         into.add(violation(Rule.DECIMAL_SCALE_CHANGED, path, "",
             subject + " has scale " + candidateDecimal.getScale() + " in the candidate but "
@@ -294,7 +294,7 @@ public final class CompatibilityEngine {
     }
 
     private Violation violation(Rule rule, SchemaPath path, String avroLocation, String message, String fix) {
-      return new Violation(rule, level, direction, version.version(), path, avroLocation,
+      return new Violation(rule, level, direction, version.version(), version.name(), path, avroLocation,
           candidate.locate(path), version.source().locate(path), message, fix);
     }
   }

@@ -72,7 +72,7 @@ public final class ContractsGate {
         CompatibilityLevel both = s.level().combinedWith(before.get());
         CompatibilityReport report = engine.check(subject, candidate, history, both);
         List<Violation> violations = new ArrayList<>(report.violations());
-        violations.add(relaxed(subject, s, before.get(), both, latest.get(subject),
+        violations.add(relaxed(subject, s, before.get(), both, history.get(history.size() - 1),
             new SourceLocation(catalogue, s.levelPosition()), baseline.describe()));
         reports.add(new CompatibilityReport(subject, both, report.versionsChecked(), violations));
       } else {
@@ -92,13 +92,14 @@ public final class ContractsGate {
   public static final SchemaPath LEVEL_PATH = SchemaPath.ROOT.then("compatibility");
 
   private static Violation relaxed(String subject, Subject s, CompatibilityLevel before, CompatibilityLevel both,
-      int latest, SourceLocation at, String baseline) {
+      SchemaVersion latest, SourceLocation at, String baseline) {
     Direction lost = before.backward() && !s.level().backward() ? Direction.BACKWARD
         : before.forward() && !s.level().forward() ? Direction.FORWARD
         : before.backward() ? Direction.BACKWARD : Direction.FORWARD;
     String guarantee = lost == Direction.BACKWARD
         ? "new versions read the data of earlier ones" : "earlier readers read the data of new versions";
-    return new Violation(Rule.LEVEL_RELAXED, both, lost, latest, LEVEL_PATH, "", Optional.of(at), Optional.empty(),
+    return new Violation(Rule.LEVEL_RELAXED, both, lost, latest.version(), latest.name(), LEVEL_PATH, "", Optional.of(at),
+        Optional.empty(),
         "subject '" + subject + "' is relaxed from " + before + " (in " + baseline + ") to " + s.level()
             + ", which no longer guarantees that " + guarantee
             + (before.transitive() && !s.level().transitive() ? " across every version" : "")

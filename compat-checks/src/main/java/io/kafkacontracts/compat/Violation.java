@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param level             the level the subject is checked at
  * @param direction         which way the data would fail to flow
  * @param version           the earlier version the candidate was checked against
+ * @param versionName       how to name it, e.g. "version 2" or "a1b2c3d (version 2 in git)"
  * @param path              where, by names, e.g. {@code /fields/currency/type}
  * @param avroLocation      Avro's own index pointer for the same element, e.g. {@code /fields/3/type}
  * @param candidateLocation file:line:column in the candidate, when it came from a file
@@ -24,6 +25,7 @@ public record Violation(
     CompatibilityLevel level,
     Direction direction,
     int version,
+    String versionName,
     SchemaPath path,
     String avroLocation,
     Optional<SourceLocation> candidateLocation,
@@ -35,6 +37,7 @@ public record Violation(
     requireNonNull(rule, "rule == null");
     requireNonNull(level, "level == null");
     requireNonNull(direction, "direction == null");
+    requireNonNull(versionName, "versionName == null");
     requireNonNull(path, "path == null");
     requireNonNull(avroLocation, "avroLocation == null");
     requireNonNull(candidateLocation, "candidateLocation == null");

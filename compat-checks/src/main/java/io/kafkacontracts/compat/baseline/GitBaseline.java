@@ -36,8 +36,8 @@ import org.apache.avro.Schema;
  * <p>The baseline ref defaults to the merge-base of HEAD with the default branch
  * ({@code origin/HEAD}, else {@code origin/main}, {@code main}, {@code origin/master},
  * {@code master}); when that is HEAD itself (the default branch, or a branch with no commits of
- * its own), HEAD's first parent; at the repository's first commit there is nothing to compare, and
- * every subject is new. A shallow clone needs a ref given, or fails. The subject's versions are the distinct contents of its schema
+ * its own), HEAD's first parent; at the repository's first commit, HEAD itself when the work tree
+ * changed the contracts since, else there is nothing to compare and every subject is new. A shallow clone needs a ref given, or fails. The subject's versions are the distinct contents of its schema
  * (found by full name, so moved and renamed files are followed) at each commit that touched the
  * schema folder along the ref's first-parent history, oldest first; the last is the schema at the
  * ref. Commits whose schema folder did not load (broken in their day) are passed over.
@@ -117,7 +117,13 @@ public final class GitBaseline implements Baseline {
   }
 
   private String headsParent() {
-    return git.tryRun("rev-parse", "--verify", "-q", "HEAD^1") == null ? null : "HEAD^1";
+    if (git.tryRun("rev-parse", "--verify", "-q", "HEAD^1") != null) {
+      return "HEAD^1";
+    }
+    // The first commit: its contracts are the baseline of edits made since; without any, nothing came before.
+    String edited = git.tryRun("status", "--porcelain", "--", folder, cataloguePath());
+    boolean committed = git.tryRun("rev-parse", "--verify", "-q", "HEAD^{commit}") != null;
+    return committed && edited != null && !edited.isEmpty() ? "HEAD" : null;
   }
 
   /** The commit the baseline stands at; null at the repository's first commit, which has none. */
@@ -151,11 +157,12 @@ public final class GitBaseline implements Baseline {
       if (content.equals(previous)) {
         // Same version, later commit: point findings at the file as it stands most recently.
         int number = versions.size();
-        versions.set(number - 1, new SchemaVersion(number, source));
+        versions.set(number - 1, new SchemaVersion(number, source, shortCommit + " (version " + number + " in git)"));
         continue;
       }
       previous = content;
-      versions.add(new SchemaVersion(versions.size() + 1, source));
+      int number = versions.size() + 1;
+      versions.add(new SchemaVersion(number, source, shortCommit + " (version " + number + " in git)"));
     }
     return versions;
   }

@@ -29,15 +29,15 @@ public enum ReportFormat {
       for (CompatibilityReport subject : report.subjects()) {
         for (Violation v : subject.violations()) {
           out.append(where(v)).append(": ").append(subject.subject()).append(" [").append(v.level())
-              .append(", ").append(v.direction().name().toLowerCase(java.util.Locale.ROOT)).append(" against version ")
-              .append(v.version()).append("] ").append(v.rule()).append(" at ").append(v.path()).append('\n')
+              .append(", ").append(v.direction().name().toLowerCase(java.util.Locale.ROOT)).append(" against ")
+              .append(v.versionName()).append("] ").append(v.rule()).append(" at ").append(v.path()).append('\n')
               .append("    ").append(v.message()).append('\n')
               .append("    fix: ").append(v.fix()).append('\n');
         }
       }
       for (AcceptedBreaks.Accepted a : report.accepted()) {
         out.append("accepted: ").append(a.subject()).append(' ').append(a.violation().rule()).append(" at ")
-            .append(a.violation().path()).append(" against version ").append(a.violation().version())
+            .append(a.violation().path()).append(" against ").append(a.violation().versionName())
             .append(" (").append(a.entry().reason()).append("; ").append(a.entry().location()).append(")\n");
       }
       for (Problem p : report.problems()) {
@@ -94,6 +94,7 @@ public enum ReportFormat {
       node.put("level", v.level().name());
       node.put("direction", v.direction().name());
       node.put("version", v.version());
+      node.put("against", v.versionName());
       node.put("path", v.path().toString());
       node.put("avroLocation", v.avroLocation());
       v.candidateLocation().ifPresent(l -> location(node.putObject("candidate"), l));
@@ -128,8 +129,8 @@ public enum ReportFormat {
         out.append(">\n");
         for (Violation v : subject.violations()) {
           out.append("    <failure type=\"").append(v.rule()).append("\" message=\"").append(xml(v.message()))
-              .append("\">").append(xml(where(v) + ": " + v.rule() + " at " + v.path() + " against version "
-                  + v.version() + "\nfix: " + v.fix())).append("</failure>\n");
+              .append("\">").append(xml(where(v) + ": " + v.rule() + " at " + v.path() + " against "
+                  + v.versionName() + "\nfix: " + v.fix())).append("</failure>\n");
         }
         out.append("  </testcase>\n");
       }
@@ -154,7 +155,7 @@ public enum ReportFormat {
         for (Violation v : subject.violations()) {
           Optional<SourceLocation> at = v.candidateLocation().or(v::baselineLocation);
           out.append(command("error", at, v.rule() + " in " + subject.subject(),
-              v.message() + " (against version " + v.version() + ", " + v.level() + "). Fix: " + v.fix()));
+              v.message() + " (against " + v.versionName() + ", " + v.level() + "). Fix: " + v.fix()));
         }
       }
       for (AcceptedBreaks.Accepted a : report.accepted()) {

@@ -102,6 +102,10 @@ class GitBaselineTest {
         engine.check("orders-value", candidate, versions, CompatibilityLevel.BACKWARD_TRANSITIVE);
     assertThat(transitive.violations()).singleElement().satisfies(v -> {
       assertThat(v.version()).isEqualTo(1);
+      // Named by the commit it comes from: "version 1" alone would read like a registry's version.
+      assertThat(v.versionName()).isEqualTo(versions.get(0).source().file().orElseThrow().toString().substring(0, 7)
+          + " (version 1 in git)");
+      assertThat(v.message()).contains("cannot read data written with " + v.versionName() + ", which lacks it");
       assertThat(v.candidateLocation()).map(Object::toString).contains("schemas/avro/sales/Order.avsc:4:5");
     });
   }
@@ -167,6 +171,12 @@ class GitBaselineTest {
     assertThat(baseline.level("orders-value")).isEmpty();
     assertThat(baseline.describe())
         .isEqualTo("git: first version of the contracts, nothing to compare (HEAD is the repository's first commit)");
+
+    // Edited since: the first commit is what the edits are judged against.
+    TestFiles.write(first, "schemas/avro/Order.avsc", order(QTY));
+    GitBaseline edited = new GitBaseline(first, "schemas/avro", Optional.empty());
+    assertThat(edited.versions("orders-value", "com.example.Order")).extracting(SchemaVersion::version).containsExactly(1);
+    assertThat(edited.describe()).startsWith("git HEAD (");
   }
 
   @Test

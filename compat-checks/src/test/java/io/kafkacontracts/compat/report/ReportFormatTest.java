@@ -92,6 +92,7 @@ class ReportFormatTest {
               "level" : "BACKWARD",
               "direction" : "BACKWARD",
               "version" : 1,
+              "against" : "version 1",
               "path" : "/fields/currency",
               "avroLocation" : "/fields/1",
               "candidate" : {
