@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The ci/ scripts on a copy of this repository. publish.sh, as a pipeline on the main branch runs
- * it: against the real registry the tests start and a file repository; run twice, the second run
- * registers nothing new. pull-request.sh, as a pull request's pipeline runs it: on a branch off
+ * it: against the real registry the tests start and a file repository; run again after one contract
+ * gained an optional field, it registers that subject's second version, leaves the others
+ * unchanged, and exits 0. pull-request.sh, as a pull request's pipeline runs it: on a branch off
  * main, a breaking change fails with a GitHub annotation at its line, a compatible one passes; given
  * the base (CONTRACTS_AGAINST), it finds a break in an earlier commit of a branch checked out alone.
  */
@@ -30,6 +31,8 @@ class CiScriptsTest {
       + "\"doc\": \"The item's configuration version after the change.\"},\n";
   private static final String REASON_WITHOUT_DEFAULT =
       "    {\"name\": \"reason\", \"type\": \"string\", \"doc\": \"Why it was changed.\"},\n";
+  private static final String REASON_WITH_DEFAULT = "    {\"name\": \"reason\", \"type\": [\"null\", \"string\"], "
+      + "\"default\": null, \"doc\": \"Why it was changed.\"},\n";
 
   @TempDir
   Path work;
@@ -48,7 +51,7 @@ class CiScriptsTest {
   }
 
   @Test
-  void publishRegistersEveryContractThenDeploysAndARerunChangesNothing() throws Exception {
+  void publishRegistersEveryContractThenASecondVersionExitingZeroWithTheOthersUnchanged() throws Exception {
     Path published = work.resolve("published");
     Map<String, String> environment = Map.of(
         "CONTRACTS_REGISTRY_URL", ApicurioRegistry.url(),
@@ -66,16 +69,22 @@ class CiScriptsTest {
         "== publishing to " + environment.get("MAVEN_REPOSITORY_URL"));
     assertThat(published.resolve("io/kafkacontracts/contracts/0.1.0-SNAPSHOT")).isDirectory();
 
+    // The day after: one contract gains an optional field. Its second version registers, the run exits 0.
+    Path schema = configChange();
+    Files.writeString(schema, Files.readString(schema).replace(CONFIG_VERSION, CONFIG_VERSION + REASON_WITH_DEFAULT));
     String second = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
 
-    assertThat(second).contains("kafka-contracts: 0 new versions would be registered, 46 unchanged, 0 refused",
-        "kafka-contracts: 0 new versions, 46 unchanged, 0 refused");
+    assertThat(second).contains("config.changes-value: new version 2\n",
+        "kafka-contracts: 1 new versions would be registered, 45 unchanged, 0 refused, 0 levels would change",
+        "kafka-contracts: 1 new versions, 45 unchanged, 0 refused, 0 levels changed", "BUILD SUCCESS");
+    assertThat(second).containsPattern("config.changes-value: new version 2 \\(id [0-9]+\\)\n");
+    assertThat(registry.versions("config.changes-value")).containsExactly(1, 2);
     assertThat(registry.versions("connector.data.raw-value")).containsExactly(1);
   }
 
   @Test
   void pullRequestFailsABreakingChangeWithAnAnnotationAndPassesACompatibleOne() throws Exception {
-    branchOffMain("add-a-reason");
+    String version1 = branchOffMain("add-a-reason").substring(0, 7) + " (version 1 in git)";
     Map<String, String> environment = Map.of(
         "GITHUB_ACTIONS", "true",
         // The gate is what is under test; the copy's unit tests are the outer build's.
@@ -93,18 +102,17 @@ class CiScriptsTest {
         // A workflow command, at the start of its own line, where GitHub shows it: on the line added.
         "\n::error file=schemas/avro/config/ConfigChange.avsc,line=11,col=5,title=FIELD_ADDED_WITHOUT_DEFAULT in "
             + "config.changes-value::field 'reason' of record 'io.kafkacontracts.events.config.ConfigChange' has no "
-            + "default, so the candidate cannot read data written with version 1, which lacks it (against version 1, "
-            + "BACKWARD). Fix: give field 'reason' a default, for example type [\"null\",\"string\"] with default null\n",
-        "[ERROR] schemas/avro/config/ConfigChange.avsc:11:5: config.changes-value [BACKWARD, backward against version 1] "
+            + "default, so the candidate cannot read data written with " + version1 + ", which lacks it (against "
+            + version1 + ", BACKWARD). Fix: give field 'reason' a default, for example type [\"null\",\"string\"] with "
+            + "default null\n",
+        "[ERROR] schemas/avro/config/ConfigChange.avsc:11:5: config.changes-value [BACKWARD, backward against " + version1 + "] "
             + "FIELD_ADDED_WITHOUT_DEFAULT at /fields/payload/type/fields/reason",
         "on project schemas: 1 compatibility violation in 1 subject (see above and "
             + "schemas/target/contracts/compatibility.json). Fix each as its 'fix:' line says, or, for an intentional "
             + "break, add an entry with a reason to schemas/accepted-breaks.yaml.",
         "BUILD FAILURE");
 
-    Files.writeString(schema, onMain.replace(CONFIG_VERSION, CONFIG_VERSION
-        + "    {\"name\": \"reason\", \"type\": [\"null\", \"string\"], \"default\": null, "
-        + "\"doc\": \"Why it was changed.\"},\n"));
+    Files.writeString(schema, onMain.replace(CONFIG_VERSION, CONFIG_VERSION + REASON_WITH_DEFAULT));
     commit(repository, "a reason with a default");
     String compatible = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/pull-request.sh"));
 
