@@ -9,6 +9,10 @@
 #   MAVEN_REPOSITORY_URL          (required) where the jars go, e.g. https://repo.example.com/snapshots
 #   MAVEN_REPOSITORY_ID           the <server> id in settings.xml holding its credentials (default: contracts)
 #   MAVEN_CLI_OPTS                extra Maven options, e.g. -s ci-settings.xml
+#   CONTRACTS_VERSION             the version to publish; default: the tag on HEAD (v1.4.0 -> 1.4.0),
+#                                 else the pom's major.minor with the CI's build number as the patch
+#                                 (CONTRACTS_BUILD_NUMBER, or GITHUB_RUN_NUMBER, CI_PIPELINE_IID,
+#                                 BUILD_NUMBER: 0.1.57). Each publish is a release of its own.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${CONTRACTS_REGISTRY_URL:?set CONTRACTS_REGISTRY_URL to the schema registry}"
@@ -16,9 +20,26 @@ cd "$(dirname "$0")/../.."
 repository_id="${MAVEN_REPOSITORY_ID:-contracts}"
 export CONTRACTS_REGISTRY_URL
 
-# shellcheck disable=SC2086
-mvn() { command mvn -B ${MAVEN_CLI_OPTS:-} "$@"; }
+version="${CONTRACTS_VERSION:-}"
+if [ -z "${version}" ]; then
+  tag="$(git describe --tags --exact-match --match 'v[0-9]*' 2>/dev/null || true)"
+  build="${CONTRACTS_BUILD_NUMBER:-${GITHUB_RUN_NUMBER:-${CI_PIPELINE_IID:-${BUILD_NUMBER:-}}}}"
+  if [ -n "${tag}" ]; then
+    version="${tag#v}"
+  elif [ -n "${build}" ]; then
+    # The <revision> property of the root pom, e.g. 0.1.0-SNAPSHOT: its major.minor.
+    base="$(grep -m 1 '<revision>' pom.xml | sed -n 's:.*<revision>\([0-9][0-9]*\.[0-9][0-9]*\)\..*</revision>.*:\1:p')"
+    version="${base:?no <revision>major.minor... in pom.xml}.${build}"
+  else
+    echo "no version to publish: set CONTRACTS_VERSION, tag the commit (v1.4.0), or run where the CI numbers its builds" >&2
+    exit 2
+  fi
+fi
 
+# shellcheck disable=SC2086
+mvn() { command mvn -B ${MAVEN_CLI_OPTS:-} "-Drevision=${version}" "$@"; }
+
+echo "== version ${version}"
 echo "== gate and build"
 mvn -DskipTests install
 echo "== registration, dry run"

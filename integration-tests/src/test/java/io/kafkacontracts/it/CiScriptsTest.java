@@ -7,6 +7,7 @@ import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +54,12 @@ class CiScriptsTest {
   @Test
   void publishRegistersEveryContractThenASecondVersionExitingZeroWithTheOthersUnchanged() throws Exception {
     Path published = work.resolve("published");
-    Map<String, String> environment = Map.of(
+    Map<String, String> environment = new HashMap<>(Map.of(
         "CONTRACTS_REGISTRY_URL", ApicurioRegistry.url(),
         "MAVEN_REPOSITORY_URL", published.toUri().toString(),
         "MAVEN_REPOSITORY_ID", "published",
-        "MAVEN_CLI_OPTS", mavenOptions);
+        "MAVEN_CLI_OPTS", mavenOptions,
+        "GITHUB_RUN_NUMBER", "41"));
 
     String first = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
 
@@ -67,11 +69,16 @@ class CiScriptsTest {
     assertThat(registry.versions("connector.data.raw-value")).containsExactly(1);
     assertThat(first).contains("== registration, dry run", "new versions would be registered, 0 unchanged, 0 refused",
         "== publishing to " + environment.get("MAVEN_REPOSITORY_URL"));
-    assertThat(published.resolve("io/kafkacontracts/contracts/0.1.0-SNAPSHOT")).isDirectory();
+    // A release per publish, numbered by the CI's build: the pom's 0.1 and the run number.
+    assertThat(first).contains("== version 0.1.41");
+    assertThat(published.resolve("io/kafkacontracts/contracts/0.1.41/contracts-0.1.41.jar")).isRegularFile();
+    assertThat(Files.readString(published.resolve("io/kafkacontracts/contracts/0.1.41/contracts-0.1.41.pom")))
+        .contains("<version>0.1.41</version>").doesNotContain("${revision}");
 
     // The day after: one contract gains an optional field. Its second version registers, the run exits 0.
     Path schema = configChange();
     Files.writeString(schema, Files.readString(schema).replace(CONFIG_VERSION, CONFIG_VERSION + REASON_WITH_DEFAULT));
+    environment.put("GITHUB_RUN_NUMBER", "42");
     String second = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
 
     assertThat(second).contains("config.changes-value: new version 2\n",
@@ -80,6 +87,9 @@ class CiScriptsTest {
     assertThat(second).containsPattern("config.changes-value: new version 2 \\(id [0-9]+\\)\n");
     assertThat(registry.versions("config.changes-value")).containsExactly(1, 2);
     assertThat(registry.versions("connector.data.raw-value")).containsExactly(1);
+    // The first release is still there, beside the second.
+    assertThat(published.resolve("io/kafkacontracts/contracts/0.1.41/contracts-0.1.41.jar")).isRegularFile();
+    assertThat(published.resolve("io/kafkacontracts/contracts/0.1.42/contracts-0.1.42.jar")).isRegularFile();
   }
 
   @Test

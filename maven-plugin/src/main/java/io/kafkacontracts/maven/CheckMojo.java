@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkacontracts.compat.AcceptedBreaks;
-import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.compat.ContractsGate;
 import io.kafkacontracts.compat.baseline.Baseline;
