@@ -38,6 +38,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       ThreadLocal.withInitial(() -> new BoundedBinaryDecoder(new byte[0], 0, 0));
 
   private final Class<T> type;
+  /** The model reading into {@code type}, when it is a generated class. */
+  private final SpecificData typeModel;
   private SchemaRegistryClient registry;
   /** Whether configure built the registry client, so closing this closes it. */
   private boolean ownsRegistry;
@@ -47,11 +49,13 @@ public class AvroDeserializer<T> implements Deserializer<T> {
   /** For Kafka's config-driven construction: generic records unless {@code specific.avro.reader}. */
   public AvroDeserializer() {
     this.type = null;
+    this.typeModel = null;
   }
 
   /** With a registry of the caller's, e.g. one shared by several serdes. */
   public AvroDeserializer(SchemaRegistryClient registry) {
     this.type = null;
+    this.typeModel = null;
     this.registry = requireNonNull(registry, "registry == null");
   }
 
@@ -61,6 +65,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     if (!SpecificRecord.class.isAssignableFrom(type) && Primitives.readerSchemaOf(type) == null) {
       throw new IllegalArgumentException(type.getName() + " is neither a generated Avro class nor an Avro primitive");
     }
+    this.typeModel = SpecificRecord.class.isAssignableFrom(type) ? AvroReaders.modelOf(type) : null;
   }
 
   /** Reads into a generated class or a Java primitive (String, Integer, Long, ...). */
@@ -159,7 +164,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     Schema readerSchema;
     GenericData model;
     if (type != null && SpecificRecord.class.isAssignableFrom(type)) {
-      SpecificData specific = SpecificData.getForClass(type);
+      SpecificData specific = typeModel;
       model = specific;
       readerSchema = specific.getSchema(type);
     } else if (type != null) {

@@ -11,6 +11,7 @@ import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.serde.test.v1.Order;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -60,6 +61,39 @@ class AvroSerdeTest {
 
   private static String contractText(Schema schema) {
     return JavaOnlyProperties.strip(schema).toString();
+  }
+
+  @Test
+  void aGeneratedClassOfAnotherClassLoaderIsReadIntoThatClass() throws Exception {
+    // As in two services, a Connect plugin or an application server: the contract jar loaded on its own.
+    ClassLoader isolated = new ClassLoader(getClass().getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith("io.kafkacontracts.serde.test.v1.")) {
+          return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> loaded = findLoadedClass(name);
+          if (loaded == null) {
+            try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+              byte[] bytes = in.readAllBytes();
+              loaded = defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+              throw new ClassNotFoundException(name, e);
+            }
+          }
+          return loaded;
+        }
+      }
+    };
+    @SuppressWarnings("unchecked")
+    Class<Object> isolatedOrder = (Class<Object>) isolated.loadClass(Order.class.getName());
+    assertThat(isolatedOrder).isNotEqualTo(Order.class);
+    byte[] bytes = serializer(false).serialize("orders", TestRecords.orderV1(1));
+
+    Object read = deserializer(isolatedOrder).deserialize("orders", bytes);
+
+    assertThat(read.getClass()).isEqualTo(isolatedOrder);
   }
 
   @Test

@@ -80,6 +80,24 @@ public final class AvroReaders {
     }
   }
 
+  /**
+   * The model that reads into a generated class: its own ({@code MODEL$}, with its logical-type
+   * conversions), loading classes through the class's loader. A generated {@code MODEL$} loads
+   * through Avro's loader, which cannot see a contract jar loaded on its own (two contract versions
+   * in one JVM, a Connect plugin, an application server) and would read generic records instead.
+   */
+  public static SpecificData modelOf(Class<?> generated) {
+    SpecificData model = SpecificData.getForClass(generated);
+    if (model.getClassLoader() == generated.getClassLoader()) {
+      return model;
+    }
+    SpecificData own = new SpecificData(generated.getClassLoader());
+    for (Conversion<?> conversion : model.getConversions()) {
+      own.addLogicalTypeConversion(conversion);
+    }
+    return own;
+  }
+
   /** The same model on Avro's classic read path, where readRecord is called for every record. */
   private static SpecificData classicCopy(SpecificData model) {
     SpecificData copy = new SpecificData(model.getClassLoader());
