@@ -43,14 +43,28 @@ public class RegisterMojo extends AbstractContractsMojo {
   @Parameter(property = "contracts.dryRun", defaultValue = "false")
   boolean dryRun;
 
+  /**
+   * Register each named type a contract uses in a subject of its own (its full name), and the
+   * contracts with references to them, as Confluent's and Apicurio's plugins can. Default false:
+   * every subject's schema has its types written in. Producers of contracts registered with
+   * references need {@code use.latest.version=true} (see the README).
+   */
+  @Parameter(property = "contracts.register.references", defaultValue = "false")
+  boolean references;
+
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     RegistrySettings settings = requireRegistry("register");
     ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
-    List<Registration.Candidate> candidates = Registration.candidates(contracts);
+    List<Registration.Candidate> candidates;
+    try {
+      candidates = Registration.candidates(contracts, references);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("cannot register with contracts.register.references: " + e.getMessage(), e);
+    }
     getLog().info("kafka-contracts: " + (dryRun ? "dry run over " : "registering ") + candidates.size()
-        + " subjects at " + settings);
+        + " subjects at " + settings + (references ? ", named types in subjects of their own" : ""));
     List<Registration.Result> results;
     try (SchemaRegistryClient registry = settings.client()) {
       GateReport gate = RegistryBaseline.judge(registry, "registry " + settings, contracts, accepted, parallelism,
@@ -62,7 +76,7 @@ public class RegisterMojo extends AbstractContractsMojo {
             + "says, or accept an intentional break with a reason in " + display().apply(acceptedBreaks.toPath()) + ".");
       }
       List<Registration.Current> current = Registration.inspect(registry, candidates, parallelism);
-      warnWhereTheRegistryDisagrees(registry, candidates, current);
+      warnWhereTheRegistryDisagrees(registry, Registration.candidates(contracts), current);
       AtomicInteger done = new AtomicInteger();
       results = Registration.apply(registry, current, dryRun, parallelism, result -> {
         String line = "[" + done.incrementAndGet() + "/" + candidates.size() + "] " + result.describe();

@@ -8,12 +8,18 @@ import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
+import io.kafkacontracts.registry.SchemaReference;
 import io.kafkacontracts.registry.SchemaRegistryException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.avro.Schema;
 
 /**
@@ -31,12 +37,24 @@ public final class Registration {
 
   private Registration() {}
 
-  /** One subject to register: its schema text and level. */
-  public record Candidate(String subject, String schema, CompatibilityLevel level) {
+  /**
+   * One subject to register: its schema text and level.
+   *
+   * @param references the full names of the named types the text names without writing them in,
+   *                   each registered in the subject of that name (Confluent's schema
+   *                   references); empty when every named type is written in
+   */
+  public record Candidate(String subject, String schema, CompatibilityLevel level, List<String> references) {
     public Candidate {
       requireNonNull(subject, "subject == null");
       requireNonNull(schema, "schema == null");
       requireNonNull(level, "level == null");
+      references = List.copyOf(references);
+    }
+
+    /** A subject whose text has every named type written in. */
+    public Candidate(String subject, String schema, CompatibilityLevel level) {
+      this(subject, schema, level, List.of());
     }
   }
 
@@ -95,6 +113,93 @@ public final class Registration {
     }
   }
 
+  /**
+   * Every subject to register with {@code references}: each named type a contract uses is
+   * registered in a subject of its own, named by its full name (RecordNameStrategy's name), and
+   * the schemas that use it name it and carry a reference to it; every subject comes after the
+   * ones it references. A named type used by several contracts gets the strictest of their levels
+   * combined. Without {@code references}, {@link #candidates(ContractsDirectory)}.
+   *
+   * @throws IllegalArgumentException when named types refer to each other in a cycle, which
+   *                                  references cannot express
+   */
+  public static List<Candidate> candidates(ContractsDirectory contracts, boolean references) {
+    if (!references) {
+      return candidates(contracts);
+    }
+    Map<String, Candidate> ordered = new LinkedHashMap<>();
+    for (TopicContract topic : contracts.catalogue().topics()) {
+      Schema value = contracts.schemas().type(topic.valueType()).orElseThrow();
+      withReferences(value, topic.valueSubject(), topic.compatibility(), ordered, new ArrayList<>());
+      Optional<Schema> key = contracts.keySchema(topic);
+      topic.keySubject().ifPresent(subject -> {
+        if (isNamed(key.orElseThrow())) {
+          withReferences(key.get(), subject, topic.compatibility(), ordered, new ArrayList<>());
+        } else {
+          ordered.putIfAbsent(subject, new Candidate(subject, key.get().toString(), topic.compatibility()));
+        }
+      });
+    }
+    return List.copyOf(ordered.values());
+  }
+
+  /** Adds the types {@code schema} names, theirs first, then {@code schema} itself under {@code subject}. */
+  private static void withReferences(Schema schema, String subject, CompatibilityLevel level,
+      Map<String, Candidate> ordered, List<String> path) {
+    if (path.contains(schema.getFullName())) {
+      throw new IllegalArgumentException("named types refer to each other in a cycle (" + String.join(" -> ", path)
+          + " -> " + schema.getFullName() + "), which schema references cannot express: register them inlined");
+    }
+    path.add(schema.getFullName());
+    Set<Schema> named = new LinkedHashSet<>();
+    namedIn(schema, schema, named, false);
+    for (Schema type : named) {
+      withReferences(type, type.getFullName(), level, ordered, path);
+    }
+    path.remove(path.size() - 1);
+    Set<Schema> allNamed = new LinkedHashSet<>();
+    namedIn(schema, schema, allNamed, true);
+    Candidate candidate = new Candidate(subject, schema.toString(allNamed, false), level,
+        named.stream().map(Schema::getFullName).toList());
+    ordered.merge(subject, candidate, (earlier, again) -> new Candidate(subject, earlier.schema(),
+        earlier.level().combinedWith(level), earlier.references()));
+  }
+
+  /**
+   * The named types {@code schema} uses other than {@code root}: only those it names directly,
+   * or with {@code deep} also the ones those use.
+   */
+  private static void namedIn(Schema schema, Schema root, Set<Schema> found, boolean deep) {
+    switch (schema.getType()) {
+      case RECORD -> {
+        if (schema == root ? found.contains(root) : !found.add(schema) || !deep) {
+          return; // named already, or a record that refers to itself
+        }
+        if (schema == root) {
+          found.add(root);
+        }
+        schema.getFields().forEach(field -> namedIn(field.schema(), root, found, deep));
+        if (schema == root) {
+          found.remove(root);
+        }
+      }
+      case ENUM, FIXED -> {
+        if (schema != root) {
+          found.add(schema);
+        }
+      }
+      case UNION -> schema.getTypes().forEach(branch -> namedIn(branch, root, found, deep));
+      case ARRAY -> namedIn(schema.getElementType(), root, found, deep);
+      case MAP -> namedIn(schema.getValueType(), root, found, deep);
+      default -> { }
+    }
+  }
+
+  private static boolean isNamed(Schema schema) {
+    return schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
+        || schema.getType() == Schema.Type.FIXED;
+  }
+
   /** Every subject of the catalogue once, values first per topic then keys, in catalogue order. */
   public static List<Candidate> candidates(ContractsDirectory contracts) {
     Map<String, Candidate> subjects = new LinkedHashMap<>();
@@ -115,10 +220,22 @@ public final class Registration {
    *                                 read for every subject (nothing may be written then)
    */
   public static List<Current> inspect(SchemaRegistryClient registry, List<Candidate> candidates, int parallelism) {
+    if (candidates.stream().anyMatch(candidate -> !candidate.references().isEmpty())) {
+      // A reference names a version: each subject is read after those it references, with the
+      // versions they hold or would get.
+      Map<String, Integer> versions = new HashMap<>();
+      List<Current> inspected = new ArrayList<>();
+      for (Candidate candidate : candidates) {
+        Current current = current(registry, candidate, withReferences(candidate, versions));
+        versions.put(candidate.subject(), current.found().map(RegisteredSchema::version).orElse(current.nextVersion()));
+        inspected.add(current);
+      }
+      return List.copyOf(inspected);
+    }
     record Read(Current current, SchemaRegistryException failure) {}
     List<Read> reads = Parallel.map(candidates, parallelism, candidate -> {
       try {
-        return new Read(current(registry, candidate), null);
+        return new Read(current(registry, candidate, RegistrySchema.avro(candidate.schema())), null);
       } catch (SchemaRegistryException e) {
         return new Read(null, e);
       }
@@ -131,21 +248,31 @@ public final class Registration {
     return reads.stream().map(Read::current).toList();
   }
 
-  private static Current current(SchemaRegistryClient registry, Candidate candidate) {
+  private static Current current(SchemaRegistryClient registry, Candidate candidate, RegistrySchema schema) {
     String subject = candidate.subject();
     List<Integer> versions = existingVersions(registry, subject);
-    Optional<RegisteredSchema> found = Optional.empty();
-    if (!versions.isEmpty()) {
-      try {
-        found = Optional.of(registry.lookup(subject, RegistrySchema.avro(candidate.schema()), false, false));
-      } catch (SchemaRegistryException e) {
-        if (e.errorCode() != 40403 && e.errorCode() != 40401) {
-          throw e;
-        }
-      }
-    }
+    Optional<RegisteredSchema> found = versions.isEmpty() ? Optional.empty() : find(registry, subject, schema);
     int next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1) + 1;
     return new Current(candidate, next, found, level(registry, subject));
+  }
+
+  /** The version holding the schema, if the subject has one. */
+  private static Optional<RegisteredSchema> find(SchemaRegistryClient registry, String subject, RegistrySchema schema) {
+    try {
+      return Optional.of(registry.lookup(subject, schema, false, false));
+    } catch (SchemaRegistryException e) {
+      // 40402: a reference names a version not registered yet (in a dry run), so neither is this schema.
+      if (e.errorCode() == 40403 || e.errorCode() == 40401 || e.errorCode() == 40402) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** The candidate as the registry takes it: with a reference to each type it names, at its version. */
+  private static RegistrySchema withReferences(Candidate candidate, Map<String, Integer> versions) {
+    return new RegistrySchema(candidate.schema(), RegistrySchema.AVRO, candidate.references().stream()
+        .map(name -> new SchemaReference(name, name, versions.get(name))).toList());
   }
 
   private static String level(SchemaRegistryClient registry, String subject) {
@@ -167,16 +294,35 @@ public final class Registration {
   public static List<Result> apply(SchemaRegistryClient registry, List<Current> inspected, boolean dryRun,
       int parallelism, Consumer<Result> progress) {
     Object reporting = new Object();
-    return Parallel.map(inspected, parallelism, current -> {
-      Result result = one(registry, current, dryRun);
+    Function<Result, Result> report = result -> {
       synchronized (reporting) { // numbered in the order printed
         progress.accept(result);
       }
       return result;
-    });
+    };
+    if (inspected.stream().allMatch(current -> current.candidate().references().isEmpty())) {
+      return Parallel.map(inspected, parallelism, current -> report.apply(
+          one(registry, current, RegistrySchema.avro(current.candidate().schema()), dryRun)));
+    }
+    // A reference names the version its type holds after this run: one subject at a time, in order.
+    Map<String, Integer> versions = new HashMap<>();
+    List<Result> results = new ArrayList<>();
+    for (Current current : inspected) {
+      Candidate candidate = current.candidate();
+      Optional<String> missing = candidate.references().stream().filter(name -> !versions.containsKey(name)).findFirst();
+      Result result = missing.isPresent()
+          ? new Result(candidate.subject(), Outcome.FAILED, 0, 0, current.level(), candidate.level().name(),
+              "not written: the type it references, '" + missing.get() + "', was not registered")
+          : one(registry, current, withReferences(candidate, versions), dryRun);
+      if (result.outcome() == Outcome.UNCHANGED || result.outcome() == Outcome.NEW_VERSION) {
+        versions.put(candidate.subject(), result.version());
+      }
+      results.add(report.apply(result));
+    }
+    return List.copyOf(results);
   }
 
-  private static Result one(SchemaRegistryClient registry, Current current, boolean dryRun) {
+  private static Result one(SchemaRegistryClient registry, Current current, RegistrySchema schema, boolean dryRun) {
     Candidate candidate = current.candidate();
     String subject = candidate.subject();
     String level = candidate.level().name();
@@ -185,14 +331,15 @@ public final class Registration {
         // Set every run, not only on a change: Apicurio 3.3 answers the global level for a subject without its own.
         registry.setSubjectCompatibility(subject, level);
       }
-      if (current.found().isPresent()) {
-        RegisteredSchema found = current.found().get();
-        return new Result(subject, Outcome.UNCHANGED, found.version(), found.id(), current.level(), level, "");
+      // With references, the versions they name are known only now: ask again.
+      Optional<RegisteredSchema> found = dryRun || schema.references().isEmpty() ? current.found()
+          : find(registry, subject, schema);
+      if (found.isPresent()) {
+        return new Result(subject, Outcome.UNCHANGED, found.get().version(), found.get().id(), current.level(), level, "");
       }
       if (dryRun) {
         return new Result(subject, Outcome.NEW_VERSION, current.nextVersion(), 0, current.level(), level, "");
       }
-      RegistrySchema schema = RegistrySchema.avro(candidate.schema());
       int id = registry.register(subject, schema, false);
       RegisteredSchema registered = registry.lookup(subject, schema, false, false);
       return new Result(subject, Outcome.NEW_VERSION, registered.version(), id, current.level(), level, "");

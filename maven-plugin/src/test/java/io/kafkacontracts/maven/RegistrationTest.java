@@ -12,6 +12,7 @@ import io.kafkacontracts.compat.Rule;
 import io.kafkacontracts.compat.SchemaVersion;
 import io.kafkacontracts.compat.Violation;
 import io.kafkacontracts.compat.report.GateReport;
+import io.kafkacontracts.compat.report.ReportFormat;
 import io.kafkacontracts.registry.ApicurioRegistry;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaReference;
@@ -31,14 +32,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Registration and the registry baseline against a real Apicurio Registry. */
+/**
+ * Registration and the registry baseline against a real Apicurio Registry (3.3 where Java 21+
+ * exists; {@code RegistrationOnApicurio2Test} runs the same against 2.6).
+ */
 @ExtendWith(ApicurioRegistry.class)
 class RegistrationTest {
 
   @TempDir
   Path contracts;
 
-  private final SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url()).build();
+  private final SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(registryUrl()).build();
+
+  /** The registry under test: the build's default Apicurio (3.3 where Java 21+ exists). */
+  String registryUrl() {
+    return ApicurioRegistry.url();
+  }
   private final String topic = "orders-" + UUID.randomUUID();
 
   @AfterEach
@@ -111,6 +120,71 @@ class RegistrationTest {
     assertThat(rerun.get(0).describe()).isEqualTo(topic + "-value: unchanged, version 3 (id " + third.get(0).id() + ")");
     assertThat(rerun).extracting(Registration.Result::outcome).containsOnly(Registration.Outcome.UNCHANGED);
     assertThat(registry.versions(topic + "-value")).containsExactly(1, 2, 3);
+  }
+
+  /** Order with an amount of type Money, Money in a file of its own. */
+  private ContractsDirectory writeWithMoney(String moneyExtraField) throws IOException {
+    write("");
+    Files.writeString(contracts.resolve("avro/Money.avsc"), "{\"type\":\"record\",\"name\":\"Money\","
+        + "\"namespace\":\"com.example\",\"doc\":\"Money.\",\"fields\":[{\"name\":\"cents\",\"type\":\"long\","
+        + "\"doc\":\"Cents.\"}" + moneyExtraField + "]}");
+    Files.writeString(contracts.resolve("avro/Order.avsc"), "{\"type\":\"record\",\"name\":\"Order\","
+        + "\"namespace\":\"com.example\",\"doc\":\"An order.\",\"fields\":[{\"name\":\"id\",\"type\":\"string\","
+        + "\"doc\":\"Id.\"},{\"name\":\"amount\",\"type\":\"com.example.Money\",\"doc\":\"Amount.\"},"
+        + "{\"name\":\"tip\",\"type\":[\"null\",\"com.example.Money\"],\"default\":null,\"doc\":\"Tip.\"}]}");
+    ContractsDirectory directory = ContractsDirectory.load(contracts, Function.identity());
+    assertThat(directory.problems()).isEmpty();
+    return directory;
+  }
+
+  private List<Registration.Result> runWithReferences(ContractsDirectory directory, boolean dryRun) {
+    List<Registration.Candidate> candidates = Registration.candidates(directory, true);
+    return Registration.apply(registry, Registration.inspect(registry, candidates, 4), dryRun, 4, result -> { });
+  }
+
+  @Test
+  void withReferencesEachNamedTypeHasASubjectOfItsOwnAndEvolvesWithTheContractsUsingIt() throws IOException {
+    String money = "com.example.Money";
+    String value = topic + "-value";
+    // Another test's run may have registered com.example.Money before: count from what is there.
+    int before = registry.subjects(false, Optional.empty()).contains(money) ? registry.versions(money).size() : 0;
+    ContractsDirectory v1 = writeWithMoney("");
+
+    assertThat(Registration.candidates(v1, true)).extracting(Registration.Candidate::subject,
+        Registration.Candidate::references).containsExactly(tuple(money, List.of()), tuple(value, List.of(money)),
+        tuple(topic + "-key", List.of()));
+    assertThat(runWithReferences(v1, true)).extracting(Registration.Result::subject, Registration.Result::outcome)
+        .containsExactly(tuple(money, before == 0 ? Registration.Outcome.NEW_VERSION : Registration.Outcome.UNCHANGED),
+            tuple(value, Registration.Outcome.NEW_VERSION), tuple(topic + "-key", Registration.Outcome.NEW_VERSION));
+    List<Registration.Result> first = runWithReferences(v1, false);
+
+    assertThat(first).extracting(Registration.Result::outcome).doesNotContain(Registration.Outcome.FAILED,
+        Registration.Outcome.INCOMPATIBLE);
+    RegistrySchema registered = registry.latestVersion(value).schema();
+    assertThat(registered.references()).containsExactly(new SchemaReference(money, money, first.get(0).version()));
+    // Named as Avro writes a name in its own namespace.
+    assertThat(registered.schema()).doesNotContain("cents").contains("\"type\":\"Money\"");
+    assertThat(runWithReferences(v1, false)).extracting(Registration.Result::outcome)
+        .containsOnly(Registration.Outcome.UNCHANGED);
+
+    // Money gains an optional field: its new version, then the contract's, naming it.
+    ContractsDirectory v2 = writeWithMoney(",{\"name\":\"currency\",\"type\":[\"null\",\"string\"],"
+        + "\"default\":null,\"doc\":\"ISO 4217.\"}");
+    assertThat(runWithReferences(v2, true)).extracting(Registration.Result::outcome).containsExactly(
+        Registration.Outcome.NEW_VERSION, Registration.Outcome.NEW_VERSION, Registration.Outcome.UNCHANGED);
+    List<Registration.Result> second = runWithReferences(v2, false);
+
+    assertThat(second).extracting(Registration.Result::outcome).containsExactly(
+        Registration.Outcome.NEW_VERSION, Registration.Outcome.NEW_VERSION, Registration.Outcome.UNCHANGED);
+    assertThat(registry.versions(value)).containsExactly(1, 2);
+    assertThat(registry.latestVersion(value).schema().references())
+        .containsExactly(new SchemaReference(money, money, second.get(0).version()));
+    assertThat(runWithReferences(v2, false)).extracting(Registration.Result::outcome)
+        .containsOnly(Registration.Outcome.UNCHANGED);
+    // The gate reads the versions with the types they reference: the candidate follows them.
+    GateReport judged = RegistryBaseline.judge(registry, "test registry", v2, AcceptedBreaks.none(), 4,
+        LocalDate.of(2026, 12, 2), Function.identity());
+    assertThat(judged.fails()).as(ReportFormat.TEXT.render(judged)).isFalse();
   }
 
   @Test
