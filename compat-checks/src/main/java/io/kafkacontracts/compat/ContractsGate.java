@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The whole gate as one library call, for the build and the Maven plugin to render and act on:
@@ -32,6 +33,9 @@ import java.util.function.Function;
  * makes it. A stricter level judges the candidate at the new level and says so in a note. Stateless.
  */
 public final class ContractsGate {
+
+  /** The path of a level in findings and in accepted-breaks entries. */
+  public static final SchemaPath LEVEL_PATH = SchemaPath.ROOT.then("compatibility");
 
   private final CompatibilityEngine engine = new CompatibilityEngine();
 
@@ -88,9 +92,6 @@ public final class ContractsGate {
     return new GateReport(baseline.describe(), outcome.failing(), outcome.accepted(), problems, notes);
   }
 
-  /** The path of a level in findings and in accepted-breaks entries. */
-  public static final SchemaPath LEVEL_PATH = SchemaPath.ROOT.then("compatibility");
-
   private static Violation relaxed(String subject, Subject s, CompatibilityLevel before, CompatibilityLevel both,
       SchemaVersion latest, SourceLocation at, String baseline) {
     Direction lost = before.backward() && !s.level().backward() ? Direction.BACKWARD
@@ -110,7 +111,7 @@ public final class ContractsGate {
 
   private static String versions(List<Integer> numbers) {
     return numbers.size() == 1 ? "version " + numbers.get(0)
-        : "versions " + numbers.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+        : "versions " + numbers.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   /**

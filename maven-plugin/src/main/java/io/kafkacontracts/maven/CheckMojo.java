@@ -107,7 +107,8 @@ public class CheckMojo extends AbstractContractsMojo {
       System.out.print(ReportFormat.GITHUB.render(report));
     }
     if (report.fails() && failOnViolation) {
-      throw new MojoFailureException(count(report) + " (see above and " + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
+      throw new MojoFailureException(count(report) + " (see above and "
+          + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
           + "). Fix each as its 'fix:' line says, or, for an intentional break, add an entry with a reason to "
           + display().apply(acceptedBreaks.toPath()) + ".");
     }
@@ -131,8 +132,8 @@ public class CheckMojo extends AbstractContractsMojo {
       long start = System.nanoTime();
       GateReport report;
       try {
-        report = RegistryBaseline.judge(client, "registry " + settings, contracts, accepted, parallelism, LocalDate.now(),
-            display());
+        report = RegistryBaseline.judge(client, "registry " + settings, contracts, accepted, parallelism,
+            LocalDate.now(), display());
       } catch (IOException e) {
         throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
       }

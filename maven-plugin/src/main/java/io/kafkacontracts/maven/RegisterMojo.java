@@ -90,7 +90,8 @@ public class RegisterMojo extends AbstractContractsMojo {
       });
     } catch (IOException | SchemaRegistryException e) {
       throw new MojoExecutionException("the registry " + settings + " could not be read, so nothing was written: "
-          + e.getMessage() + ". Check the URL, the credentials and that the registry is up, then run register again.", e);
+          + e.getMessage() + ". Check the URL, the credentials and that the registry is up, then run register again.",
+          e);
     }
     write(results);
     long refused = results.stream().filter(r -> r.outcome() == Registration.Outcome.INCOMPATIBLE

@@ -335,7 +335,8 @@ public final class Registration {
       Optional<RegisteredSchema> found = dryRun || schema.references().isEmpty() ? current.found()
           : find(registry, subject, schema);
       if (found.isPresent()) {
-        return new Result(subject, Outcome.UNCHANGED, found.get().version(), found.get().id(), current.level(), level, "");
+        RegisteredSchema held = found.get();
+        return new Result(subject, Outcome.UNCHANGED, held.version(), held.id(), current.level(), level, "");
       }
       if (dryRun) {
         return new Result(subject, Outcome.NEW_VERSION, current.nextVersion(), 0, current.level(), level, "");

@@ -37,10 +37,12 @@ import org.apache.avro.Schema;
  * ({@code origin/HEAD}, else {@code origin/main}, {@code main}, {@code origin/master},
  * {@code master}); when that is HEAD itself (the default branch, or a branch with no commits of
  * its own), HEAD's first parent; at the repository's first commit, HEAD itself when the work tree
- * changed the contracts since, else there is nothing to compare and every subject is new. A shallow clone needs a ref given, or fails. The subject's versions are the distinct contents of its schema
- * (found by full name, so moved and renamed files are followed) at each commit that touched the
- * schema folder along the ref's first-parent history, oldest first; the last is the schema at the
- * ref. Commits whose schema folder did not load (broken in their day) are passed over.
+ * changed the contracts since, else there is nothing to compare and every subject is new. A
+ * shallow clone needs a ref given, or fails. The subject's versions are the distinct contents of
+ * its schema (found by full name, so moved and renamed files are followed) at each commit that
+ * touched the schema folder along the ref's first-parent history, oldest first; the last is the
+ * schema at the ref. Commits whose schema folder did not load (broken in their day) are passed
+ * over. The subject's level is the one the ref's catalogue gave it.
  *
  * <p>The history is read once, on first use: one {@code ls-tree} per commit, one
  * {@code git cat-file --batch} for every distinct blob, then each commit's folder parsed in memory,
