@@ -66,17 +66,19 @@ public class RegisterMojo extends AbstractContractsMojo {
     getLog().info("kafka-contracts: " + (dryRun ? "dry run over " : "registering ") + candidates.size()
         + " subjects at " + settings + (references ? ", named types in subjects of their own" : ""));
     List<Registration.Result> results;
+    boolean breaksAccepted;
     try (SchemaRegistryClient registry = settings.client()) {
       GateReport gate = RegistryBaseline.judge(registry, "registry " + settings, contracts, accepted, parallelism,
           LocalDate.now(), display());
       print(gate);
+      breaksAccepted = !gate.accepted().isEmpty();
+      warnWhereTheRegistryDisagrees(registry, Registration.candidates(contracts), gate);
       if (gate.fails()) {
         throw new MojoFailureException(count(gate) + " against the registry's versions (see above): nothing was "
             + (dryRun ? "checked further" : "registered") + ", the registry is unchanged. Fix each as its 'fix:' line "
             + "says, or accept an intentional break with a reason in " + display().apply(acceptedBreaks.toPath()) + ".");
       }
       List<Registration.Current> current = Registration.inspect(registry, candidates, parallelism);
-      warnWhereTheRegistryDisagrees(registry, Registration.candidates(contracts), current);
       AtomicInteger done = new AtomicInteger();
       results = Registration.apply(registry, current, dryRun, parallelism, result -> {
         String line = "[" + done.incrementAndGet() + "/" + candidates.size() + "] " + result.describe();
@@ -102,18 +104,27 @@ public class RegisterMojo extends AbstractContractsMojo {
         + (results.size() - added - refused) + " unchanged, " + refused + " refused, " + levels
         + (dryRun ? " levels would change" : " levels changed"));
     if (refused > 0) {
+      boolean registryRefused = breaksAccepted
+          && results.stream().anyMatch(r -> r.outcome() == Registration.Outcome.INCOMPATIBLE);
       throw new MojoFailureException(refused + " of " + results.size() + " subjects failed while registering (see "
           + "above, with the registry's words); subjects already registered stay as they are, and a rerun "
-          + "finishes the rest");
+          + "finishes the rest" + (registryRefused ? ". A break accepted in "
+          + display().apply(acceptedBreaks.toPath()) + " is still refused by the registry at the subject's level: "
+          + "relax the topic's compatibility in contracts.yaml in the same change (and accept its LEVEL_RELAXED), "
+          + "or publish the break on a new topic" : ""));
     }
   }
 
-  /** The registry's own verdict beside our gate's, for the subjects that would get a new version. */
+  /**
+   * The registry's own verdict beside our gate's for every subject the gate judged, also when the
+   * gate refuses: a candidate the registry alone would have taken (a decimal's precision, say) is
+   * worth seeing.
+   */
   private void warnWhereTheRegistryDisagrees(SchemaRegistryClient registry, List<Registration.Candidate> candidates,
-      List<Registration.Current> current) {
+      GateReport gate) {
     Map<String, Boolean> ours = new HashMap<>();
-    current.stream().filter(c -> c.found().isEmpty() && c.nextVersion() > 1)
-        .forEach(c -> ours.put(c.candidate().subject(), true));
+    gate.subjects().forEach(subject -> ours.put(subject.subject(), subject.isCompatible()));
+    gate.accepted().forEach(accepted -> ours.put(accepted.subject(), false));
     RegistryCrossCheck.run(registry, candidates, ours, parallelism).stream()
         .filter(answer -> answer.disagrees() || answer.failure().isPresent())
         .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));

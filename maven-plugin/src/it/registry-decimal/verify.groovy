@@ -1,0 +1,17 @@
+// Both runs: our gate refuses the narrower decimal, the registry's own check (Avro's) would take it,
+// the disagreement is shown, and nothing is written.
+def buildLog = new File(basedir, "build.log").text
+def runs = buildLog.split(/\[INFO\] Building registry-decimal 1.0/)
+assert runs.length == 3 : "two builds"
+def violation = "[ERROR] avro/Payment.avsc:8:32: decimal.payments-value [BACKWARD, backward against version 1] DECIMAL_PRECISION_DECREASED at /fields/amount/type"
+def disagreement = "[WARNING] kafka-contracts: decimal.payments-value: our engine finds the candidate incompatible, the registry's own check (its level for the subject: BACKWARD) finds it compatible"
+[1, 2].each { run ->
+  assert runs[run].contains(violation) : "run " + run + " lacks the violation"
+  assert runs[run].contains(disagreement) : "run " + run + " lacks the registry's disagreement"
+  assert !runs[run].contains("new version") : "run " + run + " predicted or made a new version"
+}
+assert runs[1].contains("against the registry's versions (see above): nothing was checked further, the registry is unchanged.")
+assert runs[2].contains("against the registry's versions (see above): nothing was registered, the registry is unchanged.")
+assert new URL(registryUrl + "/subjects/decimal.payments-value/versions").text == "[1]"
+assert new URL(registryUrl + "/subjects/decimal.payments-key/versions").openConnection().responseCode == 404
+return true
