@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.kafkacontracts.compat.CompatibilityLevel;
-import io.kafkacontracts.maven.RegistryBaseline;
+import io.kafkacontracts.operations.RegistryBaseline;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.IOException;

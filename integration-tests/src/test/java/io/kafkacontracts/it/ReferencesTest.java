@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkacontracts.compat.ContractsDirectory;
-import io.kafkacontracts.maven.Registration;
+import io.kafkacontracts.operations.Registration;
 import io.kafkacontracts.registry.ApicurioRegistry;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.serde.AvroDeserializer;

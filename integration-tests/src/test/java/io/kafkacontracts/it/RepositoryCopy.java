@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 final class RepositoryCopy {
 
   private static final Set<String> PUBLISHED = Set.of("pom.xml", "schemas", "compat-checks", "registry-client",
-      "serdes", "codegen", "maven-plugin", "ci");
+      "serdes", "operations", "codegen", "maven-plugin", "ci");
 
   private RepositoryCopy() {}
 

@@ -4,6 +4,7 @@ import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.compat.report.ReportFormat;
+import io.kafkacontracts.operations.RegistrySettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -130,11 +131,25 @@ abstract class AbstractContractsMojo extends AbstractMojo {
 
   /** Prints a gate report as text: errors when it fails, else information. */
   void print(GateReport report) {
-    String rendered = ReportFormat.TEXT.render(report);
-    if (report.fails()) {
+    print(report, ReportFormat.TEXT);
+  }
+
+  /**
+   * Prints a gate report in a format: errors when it fails, else information; GitHub workflow
+   * commands as plain stdout lines, and also after any other format when {@code GITHUB_ACTIONS=true}.
+   */
+  void print(GateReport report, ReportFormat format) {
+    String rendered = format.render(report);
+    if (format == ReportFormat.GITHUB) {
+      // Workflow commands are read from stdout lines as they are, without Maven's log prefix.
+      System.out.print(rendered);
+    } else if (report.fails()) {
       rendered.lines().forEach(getLog()::error);
     } else {
       rendered.lines().forEach(getLog()::info);
+    }
+    if ("true".equals(environment.apply("GITHUB_ACTIONS")) && format != ReportFormat.GITHUB) {
+      System.out.print(ReportFormat.GITHUB.render(report));
     }
   }
 
@@ -149,21 +164,13 @@ abstract class AbstractContractsMojo extends AbstractMojo {
 
   /** The registry settings, when a URL is configured (property or environment). */
   Optional<RegistrySettings> registry() {
-    Optional<String> url = setting(registryUrl, RegistrySettings.URL_VARIABLE);
-    return url.map(u -> new RegistrySettings(u, setting(registryUserInfo, RegistrySettings.USER_INFO_VARIABLE),
-        setting(registryToken, RegistrySettings.TOKEN_VARIABLE), Optional.ofNullable(registryTrustStore).map(File::toPath),
-        Optional.ofNullable(registryTrustStorePassword), registryTrustStoreType));
+    return RegistrySettings.resolve(registryUrl, registryUserInfo, registryToken,
+        registryTrustStore == null ? null : registryTrustStore.toPath(), registryTrustStorePassword,
+        registryTrustStoreType, environment);
   }
 
   RegistrySettings requireRegistry(String goal) throws MojoExecutionException {
     return registry().orElseThrow(() -> new MojoExecutionException(goal + " needs a registry: set "
         + "contracts.registry.url (or the " + RegistrySettings.URL_VARIABLE + " environment variable)"));
-  }
-
-  private Optional<String> setting(String property, String variable) {
-    if (property != null && !property.isBlank()) {
-      return Optional.of(property.strip());
-    }
-    return Optional.ofNullable(environment.apply(variable)).map(String::strip).filter(v -> !v.isEmpty());
   }
 }

@@ -1,8 +1,5 @@
 package io.kafkacontracts.maven;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.compat.ContractsGate;
@@ -11,17 +8,15 @@ import io.kafkacontracts.compat.baseline.DirectoryBaseline;
 import io.kafkacontracts.compat.baseline.GitBaseline;
 import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.compat.report.ReportFormat;
+import io.kafkacontracts.operations.RegistryBaseline;
+import io.kafkacontracts.operations.RegistryCrossCheck;
+import io.kafkacontracts.operations.RegistrySettings;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -47,8 +42,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractContractsMojo {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The git ref to compare against; default: the merge-base of HEAD with the default branch. */
   @Parameter(property = "contracts.against")
@@ -88,24 +81,25 @@ public class CheckMojo extends AbstractContractsMojo {
     ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
     Optional<RegistrySettings> registry = registry();
-    GateReport report = registry.isPresent() ? againstRegistry(contracts, accepted, registry.get())
-        : againstHistory(contracts, accepted);
-    if (report == null) {
-      return;
+    long start = System.nanoTime();
+    GateReport report;
+    try {
+      if (registry.isPresent()) {
+        report = againstRegistry(contracts, accepted, registry.get());
+      } else {
+        Optional<Baseline> baseline = historyBaseline();
+        if (baseline.isEmpty()) {
+          return;
+        }
+        report = new ContractsGate().run(contracts, baseline.get(), accepted, LocalDate.now(), display());
+      }
+      ReportFormat.writeFiles(report, reportDirectory.toPath());
+    } catch (IOException e) {
+      throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
     }
-    writeReports(report);
-    String rendered = console.render(report);
-    if (console == ReportFormat.GITHUB) {
-      // Workflow commands are read from stdout lines as they are, without Maven's log prefix.
-      System.out.print(rendered);
-    } else if (report.fails()) {
-      rendered.lines().forEach(getLog()::error);
-    } else {
-      rendered.lines().forEach(getLog()::info);
-    }
-    if ("true".equals(environment.apply("GITHUB_ACTIONS")) && console != ReportFormat.GITHUB) {
-      System.out.print(ReportFormat.GITHUB.render(report));
-    }
+    getLog().info("kafka-contracts: judged " + report.subjects().size() + " subjects against " + report.baseline()
+        + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    print(report, console);
     if (report.fails() && failOnViolation) {
       throw new MojoFailureException(count(report) + " (see above and "
           + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
@@ -122,133 +116,38 @@ public class CheckMojo extends AbstractContractsMojo {
     }
   }
 
-  /**
-   * The gate against a live registry: every subject's versions are fetched ahead, in parallel, and
-   * each subject is judged as soon as its versions are in.
-   */
+  /** The gate against a live registry, and with {@code crossCheck} the registry's own verdicts beside it. */
   private GateReport againstRegistry(ContractsDirectory contracts, AcceptedBreaks accepted, RegistrySettings settings)
-      throws MojoExecutionException {
+      throws IOException {
     try (SchemaRegistryClient client = settings.client()) {
-      long start = System.nanoTime();
-      GateReport report;
-      try {
-        report = RegistryBaseline.judge(client, "registry " + settings, contracts, accepted, parallelism,
-            LocalDate.now(), display());
-      } catch (IOException e) {
-        throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
-      }
-      getLog().info(String.format("kafka-contracts: fetched what %d subjects' levels need from %s and judged them "
-          + "in %d ms", report.subjects().size(), settings, (System.nanoTime() - start) / 1_000_000));
+      GateReport report = RegistryBaseline.judge(client, "registry " + settings, contracts, accepted, parallelism,
+          LocalDate.now(), display());
       if (crossCheck) {
-        crossCheck(client, contracts, report);
+        List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(client, contracts, report, parallelism);
+        answers.stream().filter(answer -> answer.disagrees() || answer.failure().isPresent())
+            .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));
+        getLog().info("kafka-contracts: " + RegistryCrossCheck.agreement(answers));
+        RegistryCrossCheck.write(answers, reportDirectory.toPath().resolve("registry-cross-check.json"));
       }
       return report;
     }
   }
 
-  private void crossCheck(SchemaRegistryClient client, ContractsDirectory contracts, GateReport report)
-      throws MojoExecutionException {
-    Map<String, Boolean> ours = new HashMap<>();
-    report.subjects().forEach(subject -> ours.put(subject.subject(), subject.isCompatible()));
-    report.accepted().forEach(accepted -> ours.put(accepted.subject(), false));
-    List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(client, Registration.candidates(contracts), ours,
-        parallelism);
-    answers.stream().filter(answer -> answer.disagrees() || answer.failure().isPresent())
-        .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));
-    long compared = answers.stream().filter(answer -> answer.registryCompatible().isPresent()).count();
-    long agreeing = compared - answers.stream().filter(RegistryCrossCheck.Answer::disagrees).count();
-    getLog().info("kafka-contracts: the registry's own compatibility check agrees on " + agreeing + " of " + compared
-        + " subjects it knows" + (agreeing == compared ? "" : " (see the warnings above)"));
-    ArrayNode json = JSON.createArrayNode();
-    for (RegistryCrossCheck.Answer answer : answers) {
-      ObjectNode node = json.addObject().put("subject", answer.subject()).put("oursCompatible", answer.oursCompatible());
-      answer.registryCompatible().ifPresent(compatible -> node.put("registryCompatible", compatible));
-      answer.registryLevel().ifPresent(level -> node.put("registryLevel", level));
-      answer.registryMessages().forEach(node.withArray("registryMessages")::add);
-      answer.failure().ifPresent(failure -> node.put("failure", failure));
-      node.put("disagrees", answer.disagrees());
-    }
-    try {
-      Files.createDirectories(reportDirectory.toPath());
-      JSON.writerWithDefaultPrettyPrinter().writeValue(
-          reportDirectory.toPath().resolve("registry-cross-check.json").toFile(), json);
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot write the cross-check report: " + e.getMessage(), e);
-    }
-  }
-
-  /** The gate against a directory or git history; null when a missing git baseline is allowed. */
-  private GateReport againstHistory(ContractsDirectory contracts, AcceptedBreaks accepted)
-      throws MojoExecutionException {
-    Baseline baseline;
-    try {
-      baseline = historyBaseline();
-    } catch (IOException e) {
-      throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
-    }
-    if (baseline == null) {
-      return null;
-    }
-    long start = System.nanoTime();
-    GateReport report = gate(contracts, baseline, accepted);
-    getLog().info("kafka-contracts: the gate ran in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-    return report;
-  }
-
-  private GateReport gate(ContractsDirectory contracts, Baseline baseline, AcceptedBreaks accepted)
-      throws MojoExecutionException {
-    try {
-      return new ContractsGate().run(contracts, baseline, accepted, LocalDate.now(), display());
-    } catch (IOException e) {
-      throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
-    }
-  }
-
-  /** A directory baseline, else git; null when a missing git baseline is allowed. */
-  private Baseline historyBaseline() throws IOException, MojoExecutionException {
+  /** A directory baseline, else git; empty when no git repository holds the contracts and that is allowed. */
+  private Optional<Baseline> historyBaseline() throws IOException, MojoExecutionException {
     if (baselineDirectory != null) {
-      return new DirectoryBaseline(baselineDirectory.toPath());
+      return Optional.of(new DirectoryBaseline(baselineDirectory.toPath()));
     }
-    Path root = gitRoot(directory.toPath());
-    if (root == null) {
-      return missing("no git repository holds " + directory);
+    Optional<GitBaseline> git = GitBaseline.of(directory.toPath(), Optional.ofNullable(against));
+    if (git.isEmpty() && allowMissingBaseline) {
+      getLog().warn("kafka-contracts: no compatibility check: no git repository holds " + directory
+          + " (contracts.allowMissingBaseline)");
+    } else if (git.isEmpty()) {
+      throw new MojoExecutionException("no baseline to check against: no git repository holds " + directory
+          + ". Check the contracts in a git clone, or set contracts.baselineDirectory or contracts.registry.url");
+    } else if (git.get().commit() == null) {
+      getLog().info("kafka-contracts: " + git.get().describe());
     }
-    String folder = root.relativize(directory.toPath().toAbsolutePath().normalize().resolve(ContractsDirectory.SCHEMA_FOLDER))
-        .toString().replace(File.separatorChar, '/');
-    GitBaseline git = new GitBaseline(root, folder, Optional.ofNullable(against).filter(a -> !a.isBlank()));
-    if (git.commit() == null) {
-      getLog().info("kafka-contracts: " + git.describe());
-    }
-    return git;
-  }
-
-  private Baseline missing(String why) throws MojoExecutionException {
-    if (allowMissingBaseline) {
-      getLog().warn("kafka-contracts: no compatibility check: " + why + " (contracts.allowMissingBaseline)");
-      return null;
-    }
-    throw new MojoExecutionException("no baseline to check against: " + why + ". Check the contracts in a git "
-        + "clone, or set contracts.baselineDirectory or contracts.registry.url");
-  }
-
-  private static Path gitRoot(Path start) {
-    for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-      if (Files.exists(dir.resolve(".git"))) {
-        return dir;
-      }
-    }
-    return null;
-  }
-
-  private void writeReports(GateReport report) throws MojoExecutionException {
-    try {
-      Files.createDirectories(reportDirectory.toPath());
-      Files.writeString(reportDirectory.toPath().resolve("compatibility.json"), ReportFormat.JSON.render(report),
-          StandardCharsets.UTF_8);
-      Files.writeString(reportDirectory.toPath().resolve("compatibility.xml"), ReportFormat.JUNIT_XML.render(report),
-          StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new MojoExecutionException("cannot write the reports to " + reportDirectory + ": " + e.getMessage(), e);
-    }
+    return git.map(Baseline.class::cast);
   }
 }

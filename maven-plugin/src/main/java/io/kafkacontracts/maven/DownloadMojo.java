@@ -1,19 +1,12 @@
 package io.kafkacontracts.maven;
 
-import io.kafkacontracts.compat.baseline.DirectoryBaseline;
-import io.kafkacontracts.registry.RegistrySchema;
+import io.kafkacontracts.operations.Download;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -47,52 +40,15 @@ public class DownloadMojo extends AbstractContractsMojo {
     } catch (PatternSyntaxException e) {
       throw new MojoExecutionException("contracts.subjects is not a regular expression: " + e.getMessage());
     }
-    List<String> matching;
-    int files = 0;
+    Download.Result result;
     try (SchemaRegistryClient registry = requireRegistry("download").client()) {
-      matching = registry.subjects(false, Optional.empty()).stream()
-          .filter(s -> pattern.matcher(s).matches()).sorted().toList();
-      for (String subject : matching) {
-        Path folder = baselineDirectory.toPath().resolve(DirectoryBaseline.folderName(subject));
-        Files.createDirectories(folder);
-        for (int version : registry.versions(subject)) {
-          RegistrySchema registered = registry.version(subject, version).schema();
-          Files.writeString(folder.resolve(version + extension(registered)),
-              standalone(registry, subject, version, registered), StandardCharsets.UTF_8);
-          files++;
-        }
-      }
+      result = Download.run(registry, pattern, baselineDirectory.toPath());
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write to " + baselineDirectory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("cannot download into " + baselineDirectory + ": " + e.getMessage(), e);
     } catch (SchemaRegistryException e) {
       throw new MojoExecutionException("cannot download from the registry: " + e.getMessage(), e);
     }
-    getLog().info("kafka-contracts: " + files + " versions of " + matching.size() + " subjects in " + baselineDirectory);
-  }
-
-  /** The file extension for a schema type; the directory baseline reads the {@code .avsc} files only. */
-  private static String extension(RegistrySchema schema) {
-    return switch (schema.schemaType()) {
-      case "JSON" -> ".json";
-      case "PROTOBUF" -> ".proto";
-      default -> ".avsc";
-    };
-  }
-
-  /**
-   * The registry's text as it is; for a version that references schemas in other subjects, the
-   * version with those types written in, since a baseline file must stand alone.
-   */
-  private static String standalone(SchemaRegistryClient registry, String subject, int version, RegistrySchema schema)
-      throws MojoExecutionException {
-    if (schema.references().isEmpty() || !schema.schemaType().equals(RegistrySchema.AVRO)) {
-      return schema.schema();
-    }
-    try {
-      return RegistryBaseline.source(registry, subject, version, schema).schema().toString(true);
-    } catch (AvroRuntimeException e) {
-      throw new MojoExecutionException("version " + version + " of subject '" + subject + "' does not parse with the "
-          + "schemas it references: " + e.getMessage(), e);
-    }
+    getLog().info("kafka-contracts: " + result.files() + " versions of " + result.subjects().size() + " subjects in "
+        + baselineDirectory);
   }
 }

@@ -1,6 +1,8 @@
 package io.kafkacontracts.maven;
 
 import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.operations.Registration;
+import io.kafkacontracts.operations.RegistrySettings;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import org.apache.maven.plugin.MojoExecutionException;

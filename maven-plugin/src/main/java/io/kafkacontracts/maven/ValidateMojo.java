@@ -1,14 +1,23 @@
 package io.kafkacontracts.maven;
 
 import io.kafkacontracts.compat.ContractsDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Properties;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Lints every {@code .avsc} file and {@code contracts.yaml}, failing with every problem at once,
- * each at its file:line:column.
+ * each at its file:line:column. When the project generates classes with avro-maven-plugin, also
+ * checks the settings the contract jar needs ({@link AvroPluginSettings}), each failure with its fix.
  *
  * <pre>{@code
  * <plugin>
@@ -21,9 +30,31 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public class ValidateMojo extends AbstractContractsMojo {
 
+  @Parameter(defaultValue = "${project}", readonly = true)
+  MavenProject project;
+
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     ContractsDirectory contracts = loadValid();
+    Plugin avro = project == null ? null : project.getPlugin("org.apache.avro:avro-maven-plugin");
+    if (avro != null) {
+      List<String> problems = AvroPluginSettings.of(avro, project.getBasedir().toPath()).problems(avroVersion(), directory.toPath(),
+          contracts.schemas().types().values());
+      if (!problems.isEmpty()) {
+        throw new MojoFailureException("the avro-maven-plugin settings do not suit the contract jar:\n  - "
+            + String.join("\n  - ", problems));
+      }
+    }
     getLog().info(contracts.summary());
+  }
+
+  private static String avroVersion() {
+    try (InputStream in = ValidateMojo.class.getResourceAsStream("versions.properties")) {
+      Properties versions = new Properties();
+      versions.load(in);
+      return versions.getProperty("avro");
+    } catch (IOException e) {
+      throw new UncheckedIOException("the plugin's versions.properties is unreadable", e);
+    }
   }
 }

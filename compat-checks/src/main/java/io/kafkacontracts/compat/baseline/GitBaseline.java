@@ -10,8 +10,10 @@ import io.kafkacontracts.compat.catalogue.CatalogueReader;
 import io.kafkacontracts.compat.catalogue.KeySpec;
 import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.compat.lint.SchemaFolder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,6 +103,24 @@ public final class GitBaseline implements Baseline {
       throw new IOException("the git baseline '" + this.ref + "' names no commit in " + repository
           + " (fetch it first: a CI checkout may hold only the branch it builds): " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The git baseline of a contracts directory: the repository holding it (found upwards from it)
+   * and its schema folder there; empty when no git repository holds it (a source archive).
+   *
+   * @throws IOException as the constructor does
+   */
+  public static Optional<GitBaseline> of(Path contractsDirectory, Optional<String> ref) throws IOException {
+    Path directory = contractsDirectory.toAbsolutePath().normalize();
+    for (Path root = directory; root != null; root = root.getParent()) {
+      if (Files.exists(root.resolve(".git"))) {
+        String folder = root.relativize(directory.resolve(ContractsDirectory.SCHEMA_FOLDER)).toString()
+            .replace(File.separatorChar, '/');
+        return Optional.of(new GitBaseline(root, folder, ref.filter(given -> !given.isBlank())));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The baseline ref (null: none), and whether a default branch was there to choose it by. */

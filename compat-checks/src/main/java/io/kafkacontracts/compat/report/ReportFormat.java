@@ -9,6 +9,10 @@ import io.kafkacontracts.compat.CompatibilityReport;
 import io.kafkacontracts.compat.Problem;
 import io.kafkacontracts.compat.Violation;
 import io.kafkacontracts.compat.source.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -189,6 +193,16 @@ public enum ReportFormat {
 
   /** Renders a report in this format. */
   public abstract String render(GateReport report);
+
+  /**
+   * Writes the files CI reads: {@code compatibility.json} and {@code compatibility.xml} (JUnit) in
+   * {@code directory}, made if missing.
+   */
+  public static void writeFiles(GateReport report, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve("compatibility.json"), JSON.render(report), StandardCharsets.UTF_8);
+    Files.writeString(directory.resolve("compatibility.xml"), JUNIT_XML.render(report), StandardCharsets.UTF_8);
+  }
 
   static String where(Violation v) {
     return v.candidateLocation().or(v::baselineLocation).map(Object::toString).orElse("(no file)");

@@ -1,4 +1,4 @@
-package io.kafkacontracts.maven;
+package io.kafkacontracts.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -356,5 +356,48 @@ class RegistrationTest {
         .hasMessageStartingWith("GET /subjects/" + topic + "-value/versions could not reach the schema registry at "
             + "http://127.0.0.1:1: ")
         .hasMessageEndingWith(" (3 attempts)");
+  }
+
+  @Test
+  void aRegisterRunJudgesFirstRefusesABreakBeforeWritingAndReportsInOrder() throws IOException {
+    String qty = ",{\"name\":\"qty\",\"type\":\"int\",\"doc\":\"Quantity.\"}";
+    List<String> heard = new ArrayList<>();
+    RegisterRun.Listener listener = new RegisterRun.Listener() {
+      @Override
+      public void starting(int subjects) {
+        heard.add("starting " + subjects);
+      }
+
+      @Override
+      public void judged(GateReport gate, List<RegistryCrossCheck.Answer> verdicts) {
+        heard.add("judged, fails " + gate.fails() + ", verdicts " + verdicts.size());
+      }
+
+      @Override
+      public void done(Registration.Result result, int number, int total) {
+        heard.add(number + "/" + total + " " + result.outcome());
+      }
+    };
+    RegisterRun.Outcome first = RegisterRun.run(registry, "test registry", request(write("", "BACKWARD")), listener);
+    assertThat(heard).containsExactly("starting 2", "judged, fails false, verdicts 1", "1/2 NEW_VERSION",
+        "2/2 NEW_VERSION");
+    assertThat(first.summary(false)).isEqualTo("2 new versions, 0 unchanged, 0 refused, 2 levels changed");
+
+    heard.clear();
+    RegisterRun.Outcome refused = RegisterRun.run(registry, "test registry", request(write(qty, "BACKWARD")), listener);
+
+    assertThat(heard).containsExactly("starting 2", "judged, fails true, verdicts 1");
+    assertThat(refused.results()).isEmpty();
+    assertThat(refused.gate().subjects()).flatExtracting(report -> report.violations()).extracting(Violation::rule)
+        .containsExactly(Rule.FIELD_ADDED_WITHOUT_DEFAULT);
+    // The registry's own check agrees (the key, a field of the value, is not judged), and nothing was written.
+    assertThat(refused.registryVerdicts()).filteredOn(answer -> answer.subject().equals(topic + "-value"))
+        .singleElement().satisfies(answer -> assertThat(answer.registryCompatible()).contains(false));
+    assertThat(registry.versions(topic + "-value")).containsExactly(1);
+  }
+
+  private static RegisterRun.Request request(ContractsDirectory contracts) {
+    return new RegisterRun.Request(contracts, false, AcceptedBreaks.none(), false, 4, LocalDate.of(2026, 12, 6),
+        Function.identity());
   }
 }

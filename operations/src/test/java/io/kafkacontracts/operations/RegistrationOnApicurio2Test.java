@@ -1,4 +1,4 @@
-package io.kafkacontracts.maven;
+package io.kafkacontracts.operations;
 
 import io.kafkacontracts.registry.ApicurioRegistry;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,7 @@
-package io.kafkacontracts.serde.tool;
+package io.kafkacontracts.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kafkacontracts.compat.ContractsDirectory;
 import java.io.IOException;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The generated Topics source for keys of every kind; the contract jar's own catalogue is tested in codegen. */
-class GenerateTopicsTest {
+class TopicsSourceTest {
 
   @TempDir
   Path contracts;
@@ -50,10 +51,14 @@ class GenerateTopicsTest {
     ContractsDirectory directory = ContractsDirectory.load(contracts, Function.identity());
     assertThat(directory.problems()).isEmpty();
 
-    String source = GenerateTopics.source(directory, "com.example.catalogue");
+    String source = new TopicsSource("com.example.catalogue", "Topics").source(directory);
 
     assertThat(source).contains("""
-          /** Readings "by sensor". */
+          /**
+           * Readings "by sensor".
+           *
+           * <p>Topic {@code 7days.readings}: 3 partitions, value {@code com.example.Reading} in subject {@code 7days.readings-value}, key in subject {@code 7days.readings-key}, compatibility BACKWARD.
+           */
           public static final Topic<String, com.example.Reading> TOPIC_7DAYS_READINGS = new Topic<>(
               "7days.readings",
               String.class,
@@ -68,9 +73,21 @@ class GenerateTopicsTest {
         """);
     assertThat(source).contains("public static final Topic<com.example.Reading, com.example.Reading> READINGS_BY_TYPE",
         "      Optional.empty(),\n      SubjectNameStrategy.RECORD_NAME,\n      SubjectNameStrategy.RECORD_NAME,");
-    assertThat(source).contains("public static final Topic<Void, com.example.Reading> READINGS_UNKEYED");
+    assertThat(source).contains("1 partition, value {@code com.example.Reading} in subject {@code readings_unkeyed-value}, "
+        + "no key, compatibility BACKWARD.\n   */\n  public static final Topic<Void, com.example.Reading> READINGS_UNKEYED");
+    // The same catalogue gives the same source.
+    assertThat(new TopicsSource("com.example.catalogue", "Topics").source(
+        ContractsDirectory.load(contracts, Function.identity()))).isEqualTo(source);
     assertThat(source).contains(
         "public static final List<Topic<?, ?>> ALL = List.of(TOPIC_7DAYS_READINGS, READINGS_BY_TYPE, READINGS_UNKEYED);");
+  }
+
+  @Test
+  void aPackageOrClassNameThatIsNotJavaIsRefused() {
+    assertThatThrownBy(() -> new TopicsSource("com.example.1x", "Topics"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("'com.example.1x' is not a Java package name");
+    assertThatThrownBy(() -> new TopicsSource("com.example", "class"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("'class' is not a Java class name");
   }
 
   @Test
@@ -81,12 +98,14 @@ class GenerateTopicsTest {
     Files.writeString(contracts.resolve("contracts.yaml"),
         "topics:\n  - {name: r, description: R., value: Reading, partitions: 1, replication: 1, retention: 1d}\n");
     Path out = contracts.resolve("out");
-    String[] args = {contracts.toString(), out.toString(), "p"};
+    ContractsDirectory directory = ContractsDirectory.load(contracts, Function.identity());
+    TopicsSource source = new TopicsSource("p", "Catalogue");
 
-    GenerateTopics.main(args);
-    Path file = out.resolve("p/Topics.java");
+    Path file = source.write(directory, out);
+    assertThat(file).isEqualTo(out.resolve("p/Catalogue.java"));
+    assertThat(Files.readString(file)).contains("public final class Catalogue {", "  private Catalogue() {}");
     Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(0));
-    GenerateTopics.main(args);
+    source.write(directory, out);
 
     assertThat(Files.getLastModifiedTime(file).toMillis()).isZero();
   }

@@ -1,4 +1,4 @@
-package io.kafkacontracts.maven;
+package io.kafkacontracts.operations;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,11 +1,20 @@
-package io.kafkacontracts.maven;
+package io.kafkacontracts.operations;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.registry.CompatibilityCheck;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +87,42 @@ public final class RegistryCrossCheck {
         .filter(candidate -> oursCompatible.containsKey(candidate.subject())).toList();
     return Parallel.map(judged, parallelism,
         candidate -> ask(registry, candidate, oursCompatible.get(candidate.subject())));
+  }
+
+  /**
+   * Asks about every subject the gate judged, with the gate's verdict beside each; an accepted
+   * break counts as incompatible (the registry knows nothing of accepted breaks).
+   */
+  public static List<Answer> run(SchemaRegistryClient registry, ContractsDirectory contracts, GateReport gate,
+      int parallelism) {
+    Map<String, Boolean> ours = new HashMap<>();
+    gate.subjects().forEach(subject -> ours.put(subject.subject(), subject.isCompatible()));
+    gate.accepted().forEach(accepted -> ours.put(accepted.subject(), false));
+    return run(registry, Registration.candidates(contracts), ours, parallelism);
+  }
+
+  /** "the registry's own compatibility check agrees on 3 of 4 subjects it knows (see the warnings above)". */
+  public static String agreement(List<Answer> answers) {
+    long compared = answers.stream().filter(answer -> answer.registryCompatible().isPresent()).count();
+    long agreeing = compared - answers.stream().filter(Answer::disagrees).count();
+    return "the registry's own compatibility check agrees on " + agreeing + " of " + compared + " subjects it knows"
+        + (agreeing == compared ? "" : " (see the warnings above)");
+  }
+
+  /** Writes every answer as a JSON array (subject, both verdicts, the registry's level and reasons, any failure). */
+  public static void write(List<Answer> answers, Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ArrayNode array = json.createArrayNode();
+    for (Answer answer : answers) {
+      ObjectNode node = array.addObject().put("subject", answer.subject()).put("oursCompatible", answer.oursCompatible());
+      answer.registryCompatible().ifPresent(compatible -> node.put("registryCompatible", compatible));
+      answer.registryLevel().ifPresent(level -> node.put("registryLevel", level));
+      answer.registryMessages().forEach(node.withArray("registryMessages")::add);
+      answer.failure().ifPresent(failure -> node.put("failure", failure));
+      node.put("disagrees", answer.disagrees());
+    }
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), array);
   }
 
   private static Answer ask(SchemaRegistryClient registry, Registration.Candidate candidate, boolean ours) {

@@ -1,9 +1,10 @@
-package io.kafkacontracts.maven;
+package io.kafkacontracts.operations;
 
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryClientBuilder;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How to reach the registry: base URLs, and credentials that come from properties or environment
@@ -31,6 +32,24 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     java.util.Objects.requireNonNull(trustStore, "trustStore == null");
     java.util.Objects.requireNonNull(trustStorePassword, "trustStorePassword == null");
     java.util.Objects.requireNonNull(trustStoreType, "trustStoreType == null");
+  }
+
+  /**
+   * The settings from a front end's properties, each unset one (null or blank) read from its
+   * environment variable; empty when neither names a URL.
+   */
+  public static Optional<RegistrySettings> resolve(String urls, String userInfo, String bearerToken, Path trustStore,
+      String trustStorePassword, String trustStoreType, Function<String, String> environment) {
+    return setting(urls, URL_VARIABLE, environment).map(url -> new RegistrySettings(url,
+        setting(userInfo, USER_INFO_VARIABLE, environment), setting(bearerToken, TOKEN_VARIABLE, environment),
+        Optional.ofNullable(trustStore), Optional.ofNullable(trustStorePassword), trustStoreType));
+  }
+
+  private static Optional<String> setting(String property, String variable, Function<String, String> environment) {
+    if (property != null && !property.isBlank()) {
+      return Optional.of(property.strip());
+    }
+    return Optional.ofNullable(environment.apply(variable)).map(String::strip).filter(value -> !value.isEmpty());
   }
 
   /** The registry client these settings describe (the builder's defaults for timeouts, retries and cache). */
