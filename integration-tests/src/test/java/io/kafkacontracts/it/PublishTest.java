@@ -8,16 +8,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Publishing the contract jar as CI does: {@code mvn deploy} of a copy of this repository to a
  * file repository given by a property (nothing in the poms names a repository), then a separate
- * consumer project, with an empty local repository, resolves {@code contracts} from it and
- * round-trips a record through {@code Topics} serdes on {@code mock://}.
+ * consumer project, with an empty local repository, resolves {@code contracts} from it and sends a
+ * record through the real broker and reads it back with the {@code Topics} serdes (on
+ * {@code mock://}), once per Kafka client the contract jar supports: the application brings its
+ * own {@code kafka-clients}.
  */
+@ExtendWith(KafkaBroker.class)
 class PublishTest {
+
+  /** The Kafka clients the consumer project is built with: the oldest supported 3.x, the last 3.x, and ours. */
+  static final List<String> KAFKA_CLIENTS = List.of("3.7.2", "3.9.1", System.getProperty("contracts.kafka.version"));
 
   @TempDir
   Path work;
@@ -44,10 +54,18 @@ class PublishTest {
     Path settings = work.resolve("settings.xml");
     Files.writeString(settings, RepositoryCopy.settings(published, outerRepository));
 
-    String consumerLog = maven(consumer, List.of("-s", settings.toString(), "-Dmaven.repo.local=" + consumerRepository,
-        "test"));
+    try (Admin admin = KafkaBroker.admin()) {
+      for (String clients : KAFKA_CLIENTS) {
+        String topic = "published.telemetry." + clients.replace('.', '_');
+        admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        String consumerLog = maven(consumer, List.of("-s", settings.toString(),
+            "-Dmaven.repo.local=" + consumerRepository, "-Dkafka.clients.version=" + clients,
+            "-Dbootstrap.servers=" + KafkaBroker.bootstrapServers(), "-Dtopic=" + topic, "test"));
 
-    assertThat(consumerLog).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS");
+        assertThat(consumerLog).as("kafka-clients " + clients)
+            .contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS");
+      }
+    }
     // The jar came from the published repository: its metadata names that repository.
     assertThat(consumerRepository.resolve("io/kafkacontracts/contracts/0.1.0-SNAPSHOT/maven-metadata-published.xml"))
         .isRegularFile();
@@ -74,6 +92,11 @@ class PublishTest {
               <version>0.1.0-SNAPSHOT</version>
             </dependency>
             <dependency>
+              <groupId>org.apache.kafka</groupId>
+              <artifactId>kafka-clients</artifactId>
+              <version>${kafka.clients.version}</version>
+            </dependency>
+            <dependency>
               <groupId>org.junit.jupiter</groupId>
               <artifactId>junit-jupiter</artifactId>
               <version>5.14.1</version>
@@ -97,28 +120,51 @@ class PublishTest {
         import io.kafkacontracts.events.Topics;
         import io.kafkacontracts.events.machine.MachineEventType;
         import io.kafkacontracts.events.machine.MachinePinotMessage;
+        import java.time.Duration;
         import java.time.Instant;
+        import java.util.List;
         import java.util.Map;
+        import java.util.concurrent.TimeUnit;
+        import org.apache.kafka.clients.consumer.ConsumerRecords;
+        import org.apache.kafka.clients.consumer.KafkaConsumer;
+        import org.apache.kafka.clients.producer.KafkaProducer;
         import org.apache.kafka.clients.producer.ProducerRecord;
+        import org.apache.kafka.common.TopicPartition;
         import org.apache.kafka.common.serialization.Serde;
+        import org.apache.kafka.common.utils.AppInfoParser;
         import org.junit.jupiter.api.Test;
 
         class ConsumerTest {
           @Test
-          void aRecordRoundTripsThroughTheCatalogueSerdes() {
+          void aRecordGoesThroughTheBrokerWithTheCatalogueSerdes() throws Exception {
+            assertEquals(System.getProperty("kafka.clients.version"), AppInfoParser.getVersion());
+            String topic = System.getProperty("topic");
             Map<String, Object> config = Map.of("schema.registry.url", "mock://consumer", "auto.register.schemas", true);
             Serde<String> keys = Topics.MACHINE_TELEMETRY.keySerde(config);
             Serde<MachinePinotMessage> values = Topics.MACHINE_TELEMETRY.valueSerde(config);
             MachinePinotMessage message = MachinePinotMessage.newBuilder()
                 .setMachineId("press-7").setTimestamp(Instant.ofEpochMilli(1_763_900_000_000L))
                 .setEventType(MachineEventType.values()[0]).setPayload(Map.of("celsius", 71.5)).build();
+            Map<String, Object> broker = Map.of("bootstrap.servers", System.getProperty("bootstrap.servers"));
 
-            ProducerRecord<String, MachinePinotMessage> record = Topics.MACHINE_TELEMETRY.record(message);
-            byte[] key = keys.serializer().serialize(record.topic(), record.key());
-            byte[] value = values.serializer().serialize(record.topic(), record.value());
-
-            assertEquals("press-7", keys.deserializer().deserialize(record.topic(), key));
-            assertEquals(message, values.deserializer().deserialize(record.topic(), value));
+            try (KafkaProducer<String, MachinePinotMessage> producer =
+                new KafkaProducer<>(broker, keys.serializer(), values.serializer())) {
+              producer.send(new ProducerRecord<>(topic, Topics.MACHINE_TELEMETRY.keyOf(message), message))
+                  .get(30, TimeUnit.SECONDS);
+            }
+            try (KafkaConsumer<String, MachinePinotMessage> consumer =
+                new KafkaConsumer<>(broker, keys.deserializer(), values.deserializer())) {
+              TopicPartition partition = new TopicPartition(topic, 0);
+              consumer.assign(List.of(partition));
+              consumer.seekToBeginning(List.of(partition));
+              ConsumerRecords<String, MachinePinotMessage> records = ConsumerRecords.empty();
+              for (long deadline = System.nanoTime() + 30_000_000_000L; records.isEmpty() && System.nanoTime() < deadline; ) {
+                records = consumer.poll(Duration.ofMillis(500));
+              }
+              assertEquals(1, records.count());
+              assertEquals("press-7", records.iterator().next().key());
+              assertEquals(message, records.iterator().next().value());
+            }
           }
         }
         """);
