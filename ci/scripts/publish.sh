@@ -9,6 +9,8 @@
 #   MAVEN_REPOSITORY_URL          (required) where the jars go, e.g. https://repo.example.com/snapshots
 #   MAVEN_REPOSITORY_ID           the <server> id in settings.xml holding its credentials (default: contracts)
 #   MAVEN_CLI_OPTS                extra Maven options, e.g. -s ci-settings.xml
+#   CONTRACTS_MODULE              the module whose contracts are registered; default: schemas where
+#                                 schemas/pom.xml exists, else the root project (one-module repositories)
 #   CONTRACTS_VERSION             the version to publish; default: the tag on HEAD (v1.4.0 -> 1.4.0),
 #                                 else the pom's major.minor with the CI's build number as the patch
 #                                 (CONTRACTS_BUILD_NUMBER, or GITHUB_RUN_NUMBER, CI_PIPELINE_IID,
@@ -38,13 +40,21 @@ fi
 
 # shellcheck disable=SC2086
 mvn() { command mvn -B ${MAVEN_CLI_OPTS:-} "-Drevision=${version}" "$@"; }
+module="${CONTRACTS_MODULE:-}"
+if [ -z "${module}" ] && [ -f schemas/pom.xml ]; then
+  module=schemas
+fi
+contracts=()
+if [ -n "${module}" ]; then
+  contracts=(-pl "${module}")
+fi
 
 echo "== version ${version}"
 echo "== gate and build"
 mvn -DskipTests install
 echo "== registration, dry run"
-mvn -pl schemas contracts:register -Dcontracts.dryRun=true
+mvn ${contracts[@]+"${contracts[@]}"} contracts:register -Dcontracts.dryRun=true
 echo "== registration"
-mvn -pl schemas contracts:register
+mvn ${contracts[@]+"${contracts[@]}"} contracts:register
 echo "== publishing to ${MAVEN_REPOSITORY_URL}"
 mvn -DskipTests deploy "-DaltDeploymentRepository=${repository_id}::${MAVEN_REPOSITORY_URL}"

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 final class RepositoryCopy {
 
   private static final Set<String> PUBLISHED = Set.of("pom.xml", "schemas", "compat-checks", "registry-client",
-      "serdes", "operations", "codegen", "maven-plugin", "ci");
+      "serdes", "operations", "codegen", "maven-plugin", "archetype", "ci");
 
   private RepositoryCopy() {}
 
@@ -32,7 +32,7 @@ final class RepositoryCopy {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path relative = root.relativize(file);
         if (!PUBLISHED.contains(relative.getName(0).toString()) || relative.toString().contains("/target/")
-            || relative.startsWith("maven-plugin/src/it")) {
+            || relative.startsWith("maven-plugin/src/it") || relative.startsWith("archetype/src/it")) {
           continue;
         }
         Path copy = target.resolve(relative);

@@ -1,0 +1,139 @@
+// A team's first days with a repository generated from the archetype: each step runs the commands
+// the team would run (git, mvn), in a Maven of its own, and asserts the outcome and the words.
+// team and settings are binding variables, so the methods below see them.
+import java.nio.file.Files
+import java.util.concurrent.TimeUnit
+
+team = new File(basedir, "myteam-contracts")
+settings = new File(basedir, "settings.xml")
+settings.text = """<settings><profiles><profile><id>outer</id><activation><activeByDefault>true</activeByDefault></activation>
+<repositories><repository><id>outer</id><url>${new File(outerRepository).toURI()}</url>
+<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots></repository></repositories>
+<pluginRepositories><pluginRepository><id>outer</id><url>${new File(outerRepository).toURI()}</url>
+<releases><checksumPolicy>ignore</checksumPolicy></releases><snapshots><checksumPolicy>ignore</checksumPolicy></snapshots></pluginRepository></pluginRepositories>
+</profile></profiles></settings>"""
+
+// Runs a command in a folder; returns [exit code, output].
+def run(File folder, List<String> command) {
+  def process = new ProcessBuilder(command).directory(folder).redirectErrorStream(true).start()
+  def output = new StringBuilder()
+  def reader = Thread.start { output.append(process.inputStream.text) }
+  if (!process.waitFor(10, TimeUnit.MINUTES)) {
+    process.destroyForcibly()
+    throw new AssertionError(command.toString() + " did not finish in 10 minutes")
+  }
+  reader.join()
+  new File(basedir, "commands.log") << "\$ " + command.join(" ") + " (in " + folder.name + ")\n" + output + "\n"
+  return [process.exitValue(), output.toString()]
+}
+def mvn(File folder, String... arguments) {
+  def command = [new File(System.getProperty("maven.home"), "bin/mvn").path, "-B", "-s", settings.path,
+      "-Dmaven.repo.local=" + localRepositoryPath] + arguments.toList()
+  return run(folder, command)
+}
+def git(String... arguments) {
+  def (code, output) = run(team, ["git"] + arguments.toList())
+  assert code == 0 : "git " + arguments.join(" ") + ": " + output
+  return output
+}
+def order = new File(team, "avro/Order.avsc")
+
+// The template: one pom of at most 40 lines, no exec or build-helper, the CI files, the sample contract.
+def pom = new File(team, "pom.xml").text
+assert pom.readLines().size() <= 40 : "the pom has " + pom.readLines().size() + " lines"
+assert !pom.contains("exec-maven-plugin") && !pom.contains("build-helper")
+assert pom.contains("<revision>1.0.0-SNAPSHOT</revision>") && pom.contains("<topicsPackage>com.example.myteam.contracts</topicsPackage>")
+["ci/scripts/publish.sh", "ci/scripts/pull-request.sh", "ci/github-actions.yml", "ci/gitlab-ci.yml", "ci/Jenkinsfile",
+ "ci/README.md", ".mvn/jvm.config", ".gitignore", "accepted-breaks.yaml", "README.md", "contracts.yaml"].each {
+  assert new File(team, it).isFile() : it + " is missing"
+}
+assert order.text.contains('"namespace": "com.example.myteam.contracts"')
+
+// Day one: the first commit on main builds, generates and passes the gate with nothing to compare.
+git("init", "-q", "-b", "main")
+git("config", "user.email", "team@example.com")
+git("config", "user.name", "Team")
+git("add", "-A")
+git("commit", "-q", "-m", "contracts, version 1")
+def (first, firstLog) = mvn(team, "verify")
+assert first == 0 : firstLog
+assert firstLog.contains("kafka-contracts: git: first version of the contracts, nothing to compare")
+assert firstLog.contains("kafka-contracts: 1 topics in target/generated-sources/contracts/com/example/myteam/contracts/Topics.java")
+assert new File(team, "target/myteam-contracts-1.0.0-SNAPSHOT.jar").isFile()
+assert !firstLog.contains("SLF4J") : "the build printed SLF4J warnings"
+
+// Day two: an optional field on main passes against the first commit.
+order.text = order.text.replace('"doc": "The total, in the order\'s currency."}',
+    '"doc": "The total, in the order\'s currency."},\n    {"name": "note", "type": ["null", "string"], "default": null, "doc": "A note."}')
+git("commit", "-q", "-am", "orders: an optional note")
+def (second, secondLog) = mvn(team, "verify")
+assert second == 0 : secondLog
+assert secondLog.contains("kafka-contracts: 0 violations")
+
+// A branch adds a required field: the gate fails with the file, the line, the field and the fix.
+git("checkout", "-q", "-b", "add-channel")
+order.text = order.text.replace('"doc": "A note."}', '"doc": "A note."},\n    {"name": "channel", "type": "string", "doc": "Where."}')
+git("commit", "-q", "-am", "orders: a required channel")
+def (breaking, breakingLog) = mvn(team, "verify")
+assert breaking != 0 : breakingLog
+assert breakingLog.contains("[ERROR] avro/Order.avsc:12:5: orders-value [BACKWARD, backward against ")
+assert breakingLog.contains("(version 2 in git)] FIELD_ADDED_WITHOUT_DEFAULT at /fields/channel")
+assert breakingLog.contains("field 'channel' of record 'com.example.myteam.contracts.Order' has no default")
+assert breakingLog.contains("fix: give field 'channel' a default")
+
+// Back on main, the contract jar is installed and a separate project sends a typed record with it.
+git("checkout", "-q", "main")
+def (installed, installLog) = mvn(team, "-DskipTests", "install")
+assert installed == 0 : installLog
+def consumer = new File(basedir, "consumer")
+new File(consumer, "src/test/java/com/example/shop").mkdirs()
+new File(consumer, "pom.xml").text = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.example</groupId><artifactId>shop</artifactId><version>1.0</version>
+  <properties><maven.compiler.release>17</maven.compiler.release><project.build.sourceEncoding>UTF-8</project.build.sourceEncoding></properties>
+  <dependencies>
+    <dependency><groupId>com.example.myteam</groupId><artifactId>myteam-contracts</artifactId><version>1.0.0-SNAPSHOT</version></dependency>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka-clients</artifactId><version>${kafkaVersion}</version></dependency>
+    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>${junitVersion}</version><scope>test</scope></dependency>
+    <dependency><groupId>org.slf4j</groupId><artifactId>slf4j-nop</artifactId><version>2.0.17</version><scope>test</scope></dependency>
+  </dependencies>
+  <build><plugins>
+    <plugin><artifactId>maven-compiler-plugin</artifactId><version>${compilerVersion}</version></plugin>
+    <plugin><artifactId>maven-surefire-plugin</artifactId><version>${surefireVersion}</version></plugin>
+  </plugins></build>
+</project>"""
+new File(consumer, "src/test/java/com/example/shop/SendOrderTest.java").text = '''package com.example.shop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.myteam.contracts.Order;
+import com.example.myteam.contracts.Topics;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+class SendOrderTest {
+
+  @Test
+  void anOrderGoesOutTypedAndComesBackTheSame() {
+    Map<String, Object> config = Map.of("schema.registry.url", "mock://shop", "auto.register.schemas", true);
+    Order order = Order.newBuilder().setId("o-1").setCustomer("c-42").setAmount(new BigDecimal("12.50")).build();
+    try (MockProducer<String, Order> producer = new MockProducer<>(true, null,
+        Topics.ORDERS.keySerde(config).serializer(), Topics.ORDERS.valueSerde(config).serializer())) {
+      producer.send(Topics.ORDERS.record(order));
+
+      ProducerRecord<String, Order> sent = producer.history().get(0);
+      assertEquals("orders", sent.topic());
+      assertEquals("o-1", sent.key());
+      byte[] bytes = Topics.ORDERS.valueSerde(config).serializer().serialize("orders", order);
+      assertEquals(order, Topics.ORDERS.valueSerde(config).deserializer().deserialize("orders", bytes));
+    }
+  }
+}
+'''
+def (consumed, consumerLog) = mvn(consumer, "test")
+assert consumed == 0 : consumerLog
+assert consumerLog.contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0")
+return true
