@@ -60,7 +60,7 @@ record AvroPluginSettings(String version, Path basedir, List<Map<String, String>
       if (!source.equals(expected)) {
         problems.add("avro-maven-plugin generates classes from " + source + ", not from the contracts in " + expected
             + ": the classes' schemas would differ from the registered ones (lookups answer 40403); set "
-            + "<sourceDirectory>" + expected + "</sourceDirectory>");
+            + "<sourceDirectory>" + inPom(expected) + "</sourceDirectory>");
       }
       String stringType = execution.getOrDefault("stringType", "CharSequence");
       if (!stringType.equals("String")) {
@@ -100,6 +100,14 @@ record AvroPluginSettings(String version, Path basedir, List<Map<String, String>
       }
     }
     return values;
+  }
+
+  /** A folder as a pom names it: relative to the project as {@code ${project.basedir}/...} where it can. */
+  private String inPom(Path folder) {
+    Path base = basedir.toAbsolutePath().normalize();
+    return folder.startsWith(base)
+        ? "${project.basedir}" + (folder.equals(base) ? "" : "/" + base.relativize(folder).toString().replace('\\', '/'))
+        : folder.toString();
   }
 
   /** "1.12.1" → "1.12". */

@@ -38,7 +38,7 @@ class AvroPluginSettingsTest {
             + "code calls the Avro it was generated for): set the plugin's <version> to 1.12.1",
         "avro-maven-plugin generates classes from " + BASEDIR.resolve("src/main/avro") + ", not from the contracts in "
             + BASEDIR.resolve("avro") + ": the classes' schemas would differ from the registered ones (lookups answer "
-            + "40403); set <sourceDirectory>" + BASEDIR.resolve("avro") + "</sourceDirectory>",
+            + "40403); set <sourceDirectory>${project.basedir}/avro</sourceDirectory>",
         "avro-maven-plugin has stringType CharSequence: records read back would hold org.apache.avro.util.Utf8 where "
             + "producers wrote java.lang.String (so equals and map keys differ), and the topic catalogue types string "
             + "keys as String; set <stringType>String</stringType>",
