@@ -153,15 +153,6 @@ abstract class AbstractContractsMojo extends AbstractMojo {
     }
   }
 
-  /** "3 compatibility violations in 2 subjects and 1 problem" for a failing gate report. */
-  static String count(GateReport report) {
-    int count = report.violationCount();
-    long subjects = report.subjects().stream().filter(s -> !s.isCompatible()).count();
-    return count + (count == 1 ? " compatibility violation" : " compatibility violations")
-        + " in " + subjects + (subjects == 1 ? " subject" : " subjects")
-        + (report.problems().isEmpty() ? "" : " and " + report.problems().size() + " problems");
-  }
-
   /** The registry settings, when a URL is configured (property or environment). */
   Optional<RegistrySettings> registry() {
     return RegistrySettings.resolve(registryUrl, registryUserInfo, registryToken,

@@ -101,7 +101,7 @@ public class CheckMojo extends AbstractContractsMojo {
         + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     print(report, console);
     if (report.fails() && failOnViolation) {
-      throw new MojoFailureException(count(report) + " (see above and "
+      throw new MojoFailureException(report.failureCount() + " (see above and "
           + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
           + "). Fix each as its 'fix:' line says, or, for an intentional break, add an entry with a reason to "
           + display().apply(acceptedBreaks.toPath()) + ".");

@@ -35,4 +35,13 @@ public record GateReport(String baseline, List<CompatibilityReport> subjects, Li
   public boolean fails() {
     return violationCount() > 0 || !problems.isEmpty();
   }
+
+  /** "3 compatibility violations in 2 subjects and 1 problems": what fails, for a failure message. */
+  public String failureCount() {
+    int count = violationCount();
+    long failing = subjects.stream().filter(s -> !s.isCompatible()).count();
+    return count + (count == 1 ? " compatibility violation" : " compatibility violations")
+        + " in " + failing + (failing == 1 ? " subject" : " subjects")
+        + (problems.isEmpty() ? "" : " and " + problems.size() + " problems");
+  }
 }
