@@ -184,15 +184,17 @@ public final class SchemaRegistryClientBuilder {
   /**
    * The cache in front of the registry: at most {@code maxEntries} answers per kind, a subject's
    * latest version trusted for {@code latestTtl}, "not found" for {@code missTtl}. Defaults: 10,000,
-   * 60 s, 5 s. {@code maxEntries} 0 turns the cache off.
+   * 60 s, 5 s. {@code maxEntries} 0 turns the cache off, whatever the durations say.
    */
   public SchemaRegistryClientBuilder cache(int maxEntries, Duration latestTtl, Duration missTtl) {
     if (maxEntries < 0) {
       throw new IllegalArgumentException("maxEntries must be at least 0: " + maxEntries);
     }
     this.cacheEntries = maxEntries;
-    this.latestTtl = positive(latestTtl, "latestTtl");
-    this.missTtl = positive(missTtl, "missTtl");
+    if (maxEntries > 0) {
+      this.latestTtl = positive(latestTtl, "latestTtl");
+      this.missTtl = positive(missTtl, "missTtl");
+    }
     return this;
   }
 

@@ -38,6 +38,20 @@ class CachingTest {
   }
 
   @Test
+  void aCacheOfNoEntriesIsNoCacheWhateverTheDurations() {
+    registry.stubFor(get(urlEqualTo("/schemas/ids/4")).willReturn(okJson("{\"schema\": \"\\\"string\\\"\"}")));
+    SchemaRegistryClient client = SchemaRegistryClient.builder().baseUrls("http://127.0.0.1:" + registry.getPort())
+        .cache(0, Duration.ZERO, Duration.ZERO).build();
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(client.schemaById(4).schema()).isEqualTo("\"string\"");
+    }
+    registry.verify(3, getRequestedFor(urlEqualTo("/schemas/ids/4")));
+    assertThatThrownBy(() -> SchemaRegistryClient.builder().cache(10, Duration.ZERO, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("latestTtl must be positive: PT0S");
+  }
+
+  @Test
   void schemasByIdAreFetchedOnce() {
     registry.stubFor(get(urlEqualTo("/schemas/ids/5")).willReturn(okJson("{\"schema\": \"\\\"string\\\"\"}")));
     SchemaRegistryClient client = client(Duration.ofSeconds(60));

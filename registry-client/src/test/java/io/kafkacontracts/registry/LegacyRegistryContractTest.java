@@ -76,4 +76,40 @@ class LegacyRegistryContractTest extends SchemaRegistryContract {
     assertThatThrownBy(() -> registry.mode())
         .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
+
+  // Where Apicurio 2.6 differs from Confluent's documented answers, recorded as such.
+
+  @Test
+  @Override
+  void registeringASoftDeletedSchemaAgainLeavesOnlyTheNewVersion() {
+    registry.register(subject, order(), false);
+    registry.deleteSubject(subject, false);
+    registry.register(subject, order(), false);
+
+    assertThat(registry.versions(subject)).containsExactly(2);
+    assertThat(registry.deleteSubject(subject, false)).containsExactly(2);
+    // Confluent drops the soft-deleted version 1 when the same schema comes back: [2].
+    assertThat(registry.deleteSubject(subject, true)).containsExactly(1, 2);
+  }
+
+  @Test
+  @Override
+  void aReadOnlyRegistryRefusesRegistrationAndDeletes() {
+    // Apicurio 2.6's Confluent API has no mode to set (nor to read, see schemaTypesAndMode).
+    assertRefused(() -> registry.setMode("READONLY"), 404, 404);
+  }
+
+  @Test
+  @Override
+  void anUnknownModeIsRefused() {
+    assertRefused(() -> registry.setMode("BOGUS"), 404, 404); // Confluent: 422, 42204
+  }
+
+  @Test
+  @Override
+  void deletingALevelTheSubjectDoesNotHaveAnswersSubjectNotFound() {
+    registry.register(subject, order(), false);
+
+    registry.deleteSubjectCompatibility(subject); // Confluent 7.7: 40401; Apicurio 2.6 answers 200
+  }
 }

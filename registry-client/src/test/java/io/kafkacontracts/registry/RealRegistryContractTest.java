@@ -34,4 +34,49 @@ class RealRegistryContractTest extends SchemaRegistryContract {
     // Confluent answers 40408 (empty here) unless defaultToGlobal; Apicurio 3.3.3 answers the global level.
     assertThat(registry.subjectCompatibility(subject, false)).contains("BACKWARD");
   }
+
+  // Where Apicurio 3.3.3 differs from Confluent's documented answers, recorded as such.
+
+  @Test
+  @Override
+  void registeringASoftDeletedSchemaAgainLeavesOnlyTheNewVersion() {
+    registry.register(subject, order(), false);
+    registry.deleteSubject(subject, false);
+    registry.register(subject, order(), false);
+
+    assertThat(registry.versions(subject)).containsExactly(2);
+    // Confluent drops the soft-deleted version 1 when the same schema comes back: [2].
+    assertThat(registry.deleteSubject(subject, false)).containsExactly(1, 2);
+    assertThat(registry.deleteSubject(subject, true)).contains(2);
+  }
+
+  @Test
+  @Override
+  void aReadOnlyRegistryRefusesRegistrationAndDeletes() {
+    registry.register(subject, order(), false);
+    registry.setMode("READONLY");
+    try {
+      assertThat(registry.mode()).isEqualTo("READONLY");
+      // Confluent refuses with 42205; Apicurio 3.3.3 keeps the mode and still registers.
+      registry.register(subject, order(QTY_DEFAULT), false);
+    } finally {
+      registry.setMode("READWRITE");
+    }
+    assertThat(registry.versions(subject)).containsExactly(1, 2);
+  }
+
+  @Test
+  @Override
+  void anUnknownModeIsRefused() {
+    assertRefused(() -> registry.setMode("BOGUS"), 422, 42201); // Confluent: 42204
+    assertThat(registry.mode()).isEqualTo("READWRITE");
+  }
+
+  @Test
+  @Override
+  void deletingALevelTheSubjectDoesNotHaveAnswersSubjectNotFound() {
+    registry.register(subject, order(), false);
+
+    assertRefused(() -> registry.deleteSubjectCompatibility(subject), 404, 40408); // Confluent 7.7: 40401
+  }
 }

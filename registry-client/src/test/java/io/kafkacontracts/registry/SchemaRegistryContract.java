@@ -236,4 +236,66 @@ public abstract class SchemaRegistryContract {
     assertThat(registry.registerAll(batch, false, 4).ids()).isEqualTo(result.ids());
     assertThat(registry.versions(prefix + "0")).containsExactly(1);
   }
+
+  /** Asserts that a call fails with the HTTP status and error code Confluent documents for it. */
+  protected static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status,
+      int errorCode) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+      assertThat(e.status()).as("status").isEqualTo(status);
+      assertThat(e.errorCode()).as("error code").isEqualTo(errorCode);
+    });
+  }
+
+  @Test
+  void aReadOnlyRegistryRefusesRegistrationAndDeletes() {
+    registry.register(subject, order(), false);
+    registry.setMode("READONLY");
+    try {
+      assertThat(registry.mode()).isEqualTo("READONLY");
+      assertRefused(() -> registry.register(subject, order(QTY_DEFAULT), false), 422, 42205);
+      assertRefused(() -> registry.deleteSubject(subject, false), 422, 42205);
+    } finally {
+      registry.setMode("READWRITE");
+    }
+    assertThat(registry.versions(subject)).containsExactly(1);
+  }
+
+  @Test
+  void anUnknownModeIsRefused() {
+    assertRefused(() -> registry.setMode("BOGUS"), 422, 42204);
+    assertThat(registry.mode()).isEqualTo("READWRITE");
+  }
+
+  @Test
+  void aVersionAnotherSchemaReferencesCannotBeDeleted() {
+    String money = "money-" + UUID.randomUUID();
+    registry.register(money, RegistrySchema.avro("{\"type\":\"record\",\"name\":\"Money\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"cents\",\"type\":\"long\"}]}"), false);
+    registry.register(subject, new RegistrySchema("{\"type\":\"record\",\"name\":\"Price\",\"namespace\":"
+        + "\"com.example\",\"fields\":[{\"name\":\"net\",\"type\":\"com.example.Money\"}]}", RegistrySchema.AVRO,
+        List.of(new SchemaReference("com.example.Money", money, 1))), false);
+
+    assertRefused(() -> registry.deleteVersion(money, 1, false), 422, 42206);
+    assertRefused(() -> registry.deleteSubject(money, false), 422, 42206);
+    assertThat(registry.versions(money)).containsExactly(1);
+  }
+
+  @Test
+  void deletingALevelTheSubjectDoesNotHaveAnswersSubjectNotFound() {
+    registry.register(subject, order(), false);
+
+    assertRefused(() -> registry.deleteSubjectCompatibility(subject), 404, 40401);
+  }
+
+  @Test
+  void registeringASoftDeletedSchemaAgainLeavesOnlyTheNewVersion() {
+    registry.register(subject, order(), false);
+    assertThat(registry.deleteSubject(subject, false)).containsExactly(1);
+
+    registry.register(subject, order(), false);
+
+    assertThat(registry.versions(subject)).containsExactly(2);
+    assertThat(registry.deleteSubject(subject, false)).containsExactly(2);
+    assertThat(registry.deleteSubject(subject, true)).containsExactly(2);
+  }
 }

@@ -30,7 +30,7 @@ import org.apache.avro.Schema;
  * An in-memory schema registry for users' unit tests, selected as Confluent users expect by a
  * {@code mock://<scope>} URL: every client of one scope sees the same registry. It answers as
  * Confluent's registry does, with the same error codes (40401, 40402, 40403, 40404-40408, 409,
- * 42201-42203), and enforces compatibility with the same engine as the gate. It passes the same
+ * 42201-42206), and enforces compatibility with the same engine as the gate. It passes the same
  * contract tests as the real registry. Thread-safe: every operation holds the registry's lock.
  */
 public final class MockSchemaRegistry implements SchemaRegistryClient {
@@ -40,6 +40,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
   private static final Map<String, MockSchemaRegistry> SCOPES = new ConcurrentHashMap<>();
   private static final List<String> TYPES = List.of("AVRO", "JSON", "PROTOBUF");
+  private static final List<String> MODES = List.of("READWRITE", "READONLY", "READONLY_OVERRIDE", "IMPORT");
 
   private record Entry(int version, int id, boolean deleted) {}
 
@@ -82,6 +83,7 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public synchronized int register(String subject, RegistrySchema schema, boolean normalize) {
+    writable(subject);
     Schema parsed = parse(schema, subject);
     RegistrySchema stored = normalize && parsed != null
         ? new RegistrySchema(parsed.toString(), schema.schemaType(), schema.references()) : schema;
@@ -103,6 +105,8 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     schemasById.put(id, stored);
     idsBySchema.put(stored, id);
     int version = entries.stream().mapToInt(Entry::version).max().orElse(0) + 1;
+    // As Confluent does: the same schema registered again drops its soft-deleted versions in the subject.
+    entries.removeIf(e -> e.deleted() && e.id() == id);
     entries.add(new Entry(version, id, false));
     return id;
   }
@@ -196,9 +200,13 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public synchronized List<Integer> deleteSubject(String subject, boolean permanent) {
+    writable(subject);
     List<Entry> entries = subjects.get(subject);
     if (entries == null || entries.isEmpty()) {
       throw error(404, 40401, subject, "Subject '" + subject + "' not found.");
+    }
+    for (Entry e : entries) {
+      unreferenced(subject, e.version());
     }
     boolean allDeleted = entries.stream().allMatch(Entry::deleted);
     if (permanent) {
@@ -226,10 +234,12 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public synchronized int deleteVersion(String subject, int version, boolean permanent) {
+    writable(subject);
     List<Entry> entries = subjects.get(subject);
     if (entries == null || entries.isEmpty()) {
       throw error(404, 40401, subject, "Subject '" + subject + "' not found.");
     }
+    unreferenced(subject, version);
     for (int i = 0; i < entries.size(); i++) {
       Entry e = entries.get(i);
       if (e.version() != version) {
@@ -293,7 +303,8 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   @Override
   public synchronized void deleteSubjectCompatibility(String subject) {
     if (subjectLevels.remove(subject) == null) {
-      throw error(404, 40408, subject, "Subject '" + subject + "' does not have subject-level compatibility configured");
+      // Confluent answers "subject not found" here, though 40408 exists for reading such a level.
+      throw error(404, 40401, subject, "Subject '" + subject + "' not found.");
     }
   }
 
@@ -304,7 +315,11 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
 
   @Override
   public synchronized void setMode(String mode) {
-    this.mode = requireNonNull(mode, "mode == null");
+    requireNonNull(mode, "mode == null");
+    if (!MODES.contains(mode)) {
+      throw error(422, 42204, null, "Invalid mode. Valid values are " + String.join(", ", MODES));
+    }
+    this.mode = mode;
   }
 
   @Override
@@ -346,6 +361,30 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
       return RegistryAvro.parse(this, schema);
     } catch (AvroRuntimeException e) {
       throw error(422, 42201, subject, "Invalid schema: " + e.getMessage());
+    }
+  }
+
+  /** Registering and deleting are refused while the registry is read-only, as Confluent refuses them. */
+  private void writable(String subject) {
+    if (mode.startsWith("READONLY")) {
+      throw error(422, 42205, subject, "Subject " + subject + " is in read-only mode");
+    }
+  }
+
+  /** A version that a live schema references cannot be deleted (Confluent: 42206). */
+  private void unreferenced(String subject, int version) {
+    for (List<Entry> entries : subjects.values()) {
+      for (Entry e : entries) {
+        if (e.deleted()) {
+          continue;
+        }
+        for (SchemaReference ref : schemasById.get(e.id()).references()) {
+          if (ref.subject().equals(subject) && ref.version() == version) {
+            throw error(422, 42206, subject, "One or more references exist to the schema {subject=" + subject
+                + ",version=" + version + "}");
+          }
+        }
+      }
     }
   }
 
