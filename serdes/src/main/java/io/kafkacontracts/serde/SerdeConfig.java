@@ -6,6 +6,7 @@ import io.kafkacontracts.registry.SchemaRegistryClientBuilder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -29,6 +30,8 @@ public final class SerdeConfig {
   public static final String KEY_SUBJECT_NAME_STRATEGY = "key.subject.name.strategy";
   public static final String VALUE_SUBJECT_NAME_STRATEGY = "value.subject.name.strategy";
   public static final String SPECIFIC_AVRO_READER = "specific.avro.reader";
+  public static final String SPECIFIC_AVRO_KEY_TYPE = "specific.avro.key.type";
+  public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
   public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
   public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
@@ -68,6 +71,10 @@ public final class SerdeConfig {
           "How a value schema maps to a subject: TopicNameStrategy, RecordNameStrategy, TopicRecordNameStrategy.")
       .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
           "Deserialize into the generated class named by the writer schema instead of a GenericRecord.")
+      .define(SPECIFIC_AVRO_KEY_TYPE, Type.CLASS, null, Importance.LOW,
+          "The generated class keys are read into by a serde built from config (AvroSerde, SpecificAvroSerde).")
+      .define(SPECIFIC_AVRO_VALUE_TYPE, Type.CLASS, null, Importance.LOW,
+          "The generated class values are read into by a serde built from config (AvroSerde, SpecificAvroSerde).")
       .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, "URL", ConfigDef.ValidString.in("URL", "USER_INFO"),
           Importance.MEDIUM, "Where basic auth credentials come from: URL (user:password@ in the URL) or USER_INFO.")
       .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, "", Importance.MEDIUM,
@@ -146,6 +153,11 @@ public final class SerdeConfig {
 
   public boolean specificReader() {
     return specificReader;
+  }
+
+  /** The one class a config-driven serde reads keys or values into, when the config names it. */
+  public Optional<Class<?>> readerClass(boolean isKey) {
+    return Optional.ofNullable(raw.getClass(isKey ? SPECIFIC_AVRO_KEY_TYPE : SPECIFIC_AVRO_VALUE_TYPE));
   }
 
   public int maxNestingDepth() {
