@@ -7,6 +7,7 @@ import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import io.kafkacontracts.serde.internal.AvroReaders;
 import io.kafkacontracts.serde.internal.BoundedBinaryDecoder;
+import io.kafkacontracts.serde.internal.GenericModels;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -118,10 +119,12 @@ public class AvroDeserializer<T> implements Deserializer<T> {
 
   @SuppressWarnings("unchecked")
   private T cast(Object datum) {
-    if (type == String.class && datum instanceof Utf8 utf8) {
+    // Typed for String, or untyped: a top-level string is a java.lang.String, as Confluent's gives it.
+    if ((type == String.class || type == null) && datum instanceof Utf8 utf8) {
       return (T) utf8.toString();
     }
-    if (type == byte[].class && datum instanceof ByteBuffer buffer) {
+    // Typed for byte[], or untyped: top-level bytes are a byte[], as Confluent's gives them.
+    if ((type == byte[].class || type == null) && datum instanceof ByteBuffer buffer) {
       byte[] bytes = new byte[buffer.remaining()];
       buffer.get(bytes);
       return (T) bytes;
@@ -180,7 +183,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       model = specific;
       readerSchema = specific.getSchema(generated);
     } else {
-      model = GenericData.get();
+      model = GenericModels.of(config.logicalTypeConverters());
       readerSchema = writer;
     }
     SchemaCompatibility.SchemaPairCompatibility fit = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);

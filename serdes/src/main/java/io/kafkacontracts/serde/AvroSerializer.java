@@ -9,6 +9,8 @@ import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import io.kafkacontracts.serde.internal.AvroReaders;
 import io.kafkacontracts.serde.internal.BoundedBinaryDecoder;
+import io.kafkacontracts.serde.internal.GenericModels;
+import io.kafkacontracts.serde.internal.ValidatingWriters;
 import io.kafkacontracts.serde.internal.RecordBuffer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,11 +21,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -108,11 +108,15 @@ public class AvroSerializer<T> implements Serializer<T> {
     }
   }
 
-  /** Generated classes carry their logical-type conversions in their own model; generic data has none. */
+  /**
+   * Generated classes carry their logical-type conversions in their own model; generic data has
+   * them only with {@code avro.use.logical.type.converters}.
+   */
   private DatumWriter<Object> writer(Schema schema, Object datum) {
     return datum instanceof SpecificRecord
-        ? specificWriters.computeIfAbsent(schema, s -> new SpecificDatumWriter<>(s, SpecificData.getForSchema(s)))
-        : genericWriters.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, GenericData.get()));
+        ? specificWriters.computeIfAbsent(schema, s -> ValidatingWriters.specific(s, SpecificData.getForSchema(s)))
+        : genericWriters.computeIfAbsent(schema,
+            s -> ValidatingWriters.generic(s, GenericModels.of(config.logicalTypeConverters())));
   }
 
   private String subject(String topic, Schema schema) {
@@ -142,7 +146,8 @@ public class AvroSerializer<T> implements Serializer<T> {
         }
         return newer.equals(contract)
             ? new Target(newest.id(), null, null)
-            : new Target(newest.id(), newer, AvroReaders.reader(schema, newer, GenericData.get(), config.maxNestingDepth()));
+            : new Target(newest.id(), newer, AvroReaders.reader(schema, newer,
+                GenericModels.of(config.logicalTypeConverters()), config.maxNestingDepth()));
       }
       RegistrySchema text = RegistrySchema.avro(contract.toString());
       int id = config.autoRegister()

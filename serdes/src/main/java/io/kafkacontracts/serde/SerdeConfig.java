@@ -43,6 +43,7 @@ public final class SerdeConfig {
   public static final String SSL_KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
   public static final String SSL_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
   public static final String SSL_KEY_PASSWORD = "schema.registry.ssl.key.password";
+  public static final String USE_LOGICAL_TYPE_CONVERTERS = "avro.use.logical.type.converters";
   /** Ours, not Confluent's: how deep records may nest in data read (recursive schemas only). */
   public static final String MAX_NESTING_DEPTH = "avro.max.nesting.depth";
 
@@ -71,6 +72,9 @@ public final class SerdeConfig {
           "How a value schema maps to a subject: TopicNameStrategy, RecordNameStrategy, TopicRecordNameStrategy.")
       .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
           "Deserialize into the generated class named by the writer schema instead of a GenericRecord.")
+      .define(USE_LOGICAL_TYPE_CONVERTERS, Type.BOOLEAN, false, Importance.LOW,
+          "Generic records hold BigDecimal, UUID, Instant, LocalDate, LocalTime and LocalDateTime for Avro's logical "
+              + "types, written and read as such; false: their raw Avro types (ByteBuffer, Utf8, Long, Integer).")
       .define(SPECIFIC_AVRO_KEY_TYPE, Type.CLASS, null, Importance.LOW,
           "The generated class keys are read into by a serde built from config (AvroSerde, SpecificAvroSerde).")
       .define(SPECIFIC_AVRO_VALUE_TYPE, Type.CLASS, null, Importance.LOW,
@@ -103,6 +107,7 @@ public final class SerdeConfig {
   private final SubjectNameStrategy keyStrategy;
   private final SubjectNameStrategy valueStrategy;
   private final boolean specificReader;
+  private final boolean logicalTypeConverters;
   private final int maxNestingDepth;
   private final AbstractConfig raw;
 
@@ -119,6 +124,7 @@ public final class SerdeConfig {
     this.keyStrategy = SubjectNameStrategy.named(raw.getString(KEY_SUBJECT_NAME_STRATEGY).strip()).orElseThrow();
     this.valueStrategy = SubjectNameStrategy.named(raw.getString(VALUE_SUBJECT_NAME_STRATEGY).strip()).orElseThrow();
     this.specificReader = raw.getBoolean(SPECIFIC_AVRO_READER);
+    this.logicalTypeConverters = raw.getBoolean(USE_LOGICAL_TYPE_CONVERTERS);
     this.maxNestingDepth = raw.getInt(MAX_NESTING_DEPTH);
   }
 
@@ -153,6 +159,11 @@ public final class SerdeConfig {
 
   public boolean specificReader() {
     return specificReader;
+  }
+
+  /** Whether generic records carry Java values for logical types (Confluent's key, default false). */
+  public boolean logicalTypeConverters() {
+    return logicalTypeConverters;
   }
 
   /** The one class a config-driven serde reads keys or values into, when the config names it. */
