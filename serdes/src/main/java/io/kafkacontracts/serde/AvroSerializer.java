@@ -103,9 +103,17 @@ public class AvroSerializer<T> implements Serializer<T> {
       }
       return buffer.toRecord(target.id);
     } catch (IOException | RuntimeException e) {
-      throw new SerializationException("Cannot serialize a " + schema.getFullName() + " for topic '" + topic
-          + "' (subject '" + subject(topic, schema) + "'): " + e.getMessage(), e);
+      throw failure(topic, schema, datum, e);
     }
+  }
+
+  /** Out of the hot path: a record Avro could not write, with the path of the value at fault. */
+  private SerializationException failure(String topic, Schema schema, Object datum, Exception e) {
+    Throwable failure = e instanceof RuntimeException runtime ? ValidatingWriters.withPath(runtime, schema, datum,
+        datum instanceof SpecificRecord ? SpecificData.getForSchema(schema)
+            : GenericModels.of(config.logicalTypeConverters())) : e;
+    return new SerializationException("Cannot serialize a " + schema.getFullName() + " for topic '" + topic
+        + "' (subject '" + subject(topic, schema) + "'): " + failure.getMessage(), failure);
   }
 
   /**

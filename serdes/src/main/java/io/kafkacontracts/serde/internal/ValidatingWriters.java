@@ -1,6 +1,5 @@
 package io.kafkacontracts.serde.internal;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -13,7 +12,6 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.Encoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 
@@ -37,18 +35,6 @@ public final class ValidatingWriters {
         check(schema, datum);
         return super.convert(schema, logicalType, conversion, datum);
       }
-
-      /** A generated record's converted fields skip the generic writer's path: add it as that does. */
-      @Override
-      protected void writeField(Object datum, Schema.Field field, Encoder out, Object state) throws IOException {
-        try {
-          super.writeField(datum, field, out, state);
-        } catch (AvroTypeException e) {
-          String step = " in field " + field.name();
-          throw e.getMessage() != null && e.getMessage().endsWith(step) ? e
-              : new AvroTypeException(e.getMessage() + step, e);
-        }
-      }
     };
   }
 
@@ -63,6 +49,79 @@ public final class ValidatingWriters {
     };
   }
 
+  /**
+   * A value its schema forbids. A generated record's converted fields let it through without the
+   * field's name (the generic writer adds it as it unwinds): see {@link #withPath}.
+   */
+  static final class InvalidValue extends AvroTypeException {
+    InvalidValue(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The failure with the path of the invalid value added, when the writer could not say it: found
+   * by walking the datum again, which only a failed write pays for.
+   */
+  public static RuntimeException withPath(RuntimeException failure, Schema schema, Object datum, GenericData model) {
+    boolean ours = false;
+    for (Throwable cause = failure; cause != null && !ours; cause = cause.getCause()) {
+      ours = cause instanceof InvalidValue;
+    }
+    if (!ours || String.valueOf(failure.getMessage()).contains(" in field ")) {
+      return failure;
+    }
+    String path = locate(schema, datum, model, "");
+    return path == null || path.isEmpty() ? failure
+        : new AvroTypeException(failure.getMessage() + " in field " + path, failure);
+  }
+
+  private static String locate(Schema schema, Object datum, GenericData model, String at) {
+    try {
+      check(schema, datum);
+    } catch (InvalidValue e) {
+      return at;
+    }
+    if (datum == null) {
+      return null;
+    }
+    switch (schema.getType()) {
+      case RECORD -> {
+        for (Schema.Field field : schema.getFields()) {
+          String found = locate(field.schema(), model.getField(datum, field.name(), field.pos()), model,
+              at.isEmpty() ? field.name() : at + "." + field.name());
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      case ARRAY -> {
+        int index = 0;
+        for (Object element : (Iterable<?>) datum) {
+          String found = locate(schema.getElementType(), element, model, at + "[" + index++ + "]");
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      case MAP -> {
+        for (java.util.Map.Entry<?, ?> entry : ((java.util.Map<?, ?>) datum).entrySet()) {
+          String found = locate(schema.getValueType(), entry.getValue(), model, at + "[" + entry.getKey() + "]");
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+      case UNION -> {
+        return locate(schema.getTypes().get(model.resolveUnion(schema, datum)), datum, model, at);
+      }
+      default -> {
+        return null;
+      }
+    }
+    return null;
+  }
+
   private static void check(Schema schema, Object datum) {
     LogicalType logicalType = schema.getLogicalType();
     if (logicalType == null || datum == null) {
@@ -71,7 +130,7 @@ public final class ValidatingWriters {
     if (logicalType instanceof LogicalTypes.Decimal decimal) {
       checkDecimal(decimal, datum);
     } else if ("uuid".equals(logicalType.getName()) && datum instanceof CharSequence text && !isUuid(text)) {
-      throw new AvroTypeException("'" + text + "' is not a uuid (8-4-4-4-12 hexadecimal digits)");
+      throw new InvalidValue("'" + text + "' is not a uuid (8-4-4-4-12 hexadecimal digits)");
     }
   }
 
@@ -95,7 +154,7 @@ public final class ValidatingWriters {
     // precision() of a zero-valued decimal is 1, and digits right of the point count too.
     int digits = value.signum() == 0 ? 1 : value.precision();
     if (digits > decimal.getPrecision()) {
-      throw new AvroTypeException(value.toPlainString() + " has " + digits + " digits, more than the precision "
+      throw new InvalidValue(value.toPlainString() + " has " + digits + " digits, more than the precision "
           + decimal.getPrecision() + " of decimal(" + decimal.getPrecision() + ", " + decimal.getScale() + ")");
     }
   }
