@@ -140,6 +140,16 @@ public final class SchemaRegistryClientBuilder {
     return this;
   }
 
+  /** How many times a failed attempt is retried, the backoffs and total kept. Default 3. */
+  public SchemaRegistryClientBuilder maxRetries(int maxRetries) {
+    return retries(maxRetries, initialBackoff, maxBackoff, totalTimeout);
+  }
+
+  /** The first and the longest wait between attempts, the retries and total kept. Defaults 100 ms, 5 s. */
+  public SchemaRegistryClientBuilder retryBackoff(Duration initial, Duration max) {
+    return retries(maxRetries, initial, max, totalTimeout);
+  }
+
   /** The TLS context for https URLs. Default: the JVM's. */
   public SchemaRegistryClientBuilder sslContext(SSLContext context) {
     this.sslContext = requireNonNull(context, "context == null");

@@ -4,6 +4,7 @@ import io.kafkacontracts.compat.catalogue.SubjectNameStrategy;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryClientBuilder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,13 @@ public final class SerdeConfig {
   public static final String SSL_KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
   public static final String SSL_KEY_PASSWORD = "schema.registry.ssl.key.password";
   public static final String USE_LOGICAL_TYPE_CONVERTERS = "avro.use.logical.type.converters";
+  public static final String HTTP_CONNECT_TIMEOUT_MS = "http.connect.timeout.ms";
+  public static final String HTTP_READ_TIMEOUT_MS = "http.read.timeout.ms";
+  public static final String MAX_RETRIES = "max.retries";
+  public static final String RETRIES_WAIT_MS = "retries.wait.ms";
+  public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
+  /** Confluent's prefix for extra HTTP headers: {@code request.header.X-Team=payments}. */
+  public static final String REQUEST_HEADER_PREFIX = "request.header.";
   /** Ours, not Confluent's: how deep records may nest in data read (recursive schemas only). */
   public static final String MAX_NESTING_DEPTH = "avro.max.nesting.depth";
 
@@ -53,6 +61,15 @@ public final class SerdeConfig {
           + "TopicRecordNameStrategy (simple or Confluent's full class name)");
     }
   };
+
+  /** A positive (or, for counts, non-negative) number, or nothing set. */
+  private static ConfigDef.Validator unsetOrAtLeast(int min) {
+    return (name, value) -> {
+      if (value != null && (Integer) value < min) {
+        throw new ConfigException(name, value, "Value must be at least " + min);
+      }
+    };
+  }
 
   /** Every key the serdes read. */
   public static final ConfigDef DEFINITION = new ConfigDef()
@@ -96,8 +113,81 @@ public final class SerdeConfig {
           "The key store's type.")
       .define(SSL_KEY_PASSWORD, Type.PASSWORD, "", Importance.LOW,
           "The private key's password; empty means the key store's password.")
+      .define(HTTP_CONNECT_TIMEOUT_MS, Type.INT, null, unsetOrAtLeast(1), Importance.LOW,
+          "How long to wait for a connection to the registry, in ms; unset: 10 s (Confluent's client: 60 s).")
+      .define(HTTP_READ_TIMEOUT_MS, Type.INT, null, unsetOrAtLeast(1), Importance.LOW,
+          "How long to wait for one answer of the registry, in ms; unset: 30 s (Confluent's client: 60 s).")
+      .define(MAX_RETRIES, Type.INT, null, unsetOrAtLeast(0), Importance.LOW,
+          "How many times a registry request is retried after no answer, 429 or 5xx; unset: 3.")
+      .define(RETRIES_WAIT_MS, Type.INT, null, unsetOrAtLeast(1), Importance.LOW,
+          "The wait before the first retry, in ms, doubling with jitter; unset: 100 (Confluent's client: 1000).")
+      .define(RETRIES_MAX_WAIT_MS, Type.INT, null, unsetOrAtLeast(1), Importance.LOW,
+          "The longest wait between retries, in ms; unset: 5000 (Confluent's client: 20000).")
       .define(MAX_NESTING_DEPTH, Type.INT, 100, ConfigDef.Range.between(1, 10_000), Importance.LOW,
           "How deep records of a recursive schema may nest in data read; deeper data is refused.");
+
+  /**
+   * Confluent's keys these serdes do not implement: refused at configure, saying so and what to do,
+   * rather than ignored. A key whose Confluent default means what these serdes do anyway is
+   * accepted at that value ({@code tolerated}).
+   */
+  private record Unsupported(String tolerated, String why) {}
+
+  private static final Map<String, Unsupported> UNSUPPORTED = unsupported();
+
+  private static Map<String, Unsupported> unsupported() {
+    Map<String, Unsupported> keys = new java.util.LinkedHashMap<>();
+    String register = "CI registers the contracts; look schemas up by their text (auto.register.schemas=false) "
+        + "or use use.latest.version=true";
+    keys.put("use.schema.id", new Unsupported("-1", "writing with a fixed schema id is not supported: " + register));
+    keys.put("id.compatibility.strict", new Unsupported("true", "it applies to use.schema.id, which is not supported"));
+    keys.put("use.latest.with.metadata", new Unsupported(null, "schema metadata is not supported: " + register));
+    keys.put("latest.cache.ttl.sec", new Unsupported("-1", "a serializer keeps the latest version for its life "
+        + "(Confluent's -1); restart the producer to pick up a newer one"));
+    keys.put("latest.cache.size", new Unsupported("1000", "the latest versions are kept per subject without a "
+        + "limit of their own; remove the setting"));
+    keys.put("max.schemas.per.subject", new Unsupported("1000", "the registry client's cache holds up to 10,000 "
+        + "answers of each kind; remove the setting"));
+    keys.put("missing.id.cache.ttl.sec", new Unsupported(null, "misses are remembered for 5 s; remove the setting"));
+    keys.put("missing.schema.cache.ttl.sec", new Unsupported(null, "misses are remembered for 5 s; remove the setting"));
+    keys.put("avro.remove.java.properties", new Unsupported("true", "Java-only properties (avro.java.string, "
+        + "java-class) are always removed before registering or looking up, as with true: the contract as written"));
+    keys.put("avro.reflection.allow.null", new Unsupported("false", "reflection-based records are not supported: "
+        + "use generated classes or GenericRecord"));
+    keys.put("schema.reflection", new Unsupported("false", "reflection-based records are not supported: use "
+        + "generated classes or GenericRecord"));
+    keys.put("propagate.schema.tags", new Unsupported("false", "schema tags are not supported"));
+    keys.put("schema.format", new Unsupported(null, "schema formats are not supported: the contract's own text "
+        + "is registered"));
+    keys.put("rule.executors", new Unsupported(null, "data contract rules are not supported"));
+    keys.put("rule.actions", new Unsupported(null, "data contract rules are not supported"));
+    keys.put("context.name.strategy", new Unsupported("io.confluent.kafka.serializers.context.NullContextNameStrategy",
+        "schema contexts are not supported"));
+    keys.put("key.schema.id.serializer", new Unsupported(
+        "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer", "only the id in the payload's prefix "
+        + "(Confluent's wire format) is written"));
+    keys.put("value.schema.id.serializer", keys.get("key.schema.id.serializer"));
+    keys.put("key.schema.id.deserializer", new Unsupported(null, "only the id in the payload's prefix (Confluent's "
+        + "wire format) is read"));
+    keys.put("value.schema.id.deserializer", keys.get("key.schema.id.deserializer"));
+    keys.put("schema.registry.user.info", new Unsupported(null, "Confluent's deprecated name: set "
+        + "basic.auth.credentials.source=USER_INFO and basic.auth.user.info"));
+    keys.put("proxy.host", new Unsupported(null, "an HTTP proxy is not supported: reach the registry directly"));
+    keys.put("proxy.port", keys.get("proxy.host"));
+    for (String oauth : List.of("bearer.auth.issuer.endpoint.url", "bearer.auth.client.id",
+        "bearer.auth.client.secret", "bearer.auth.scope", "bearer.auth.scope.claim.name", "bearer.auth.sub.claim.name",
+        "bearer.auth.logical.cluster", "bearer.auth.identity.pool.id", "bearer.auth.cache.expiry.buffer.seconds",
+        "bearer.auth.custom.provider.class")) {
+      keys.put(oauth, new Unsupported(null, "OAuth token fetching is not supported: give a token with "
+          + "bearer.auth.token (bearer.auth.credentials.source=STATIC_TOKEN)"));
+    }
+    return java.util.Collections.unmodifiableMap(keys);
+  }
+
+  /** The names of Confluent's keys that are refused, for the README's table. */
+  public static java.util.Set<String> unsupportedKeys() {
+    return UNSUPPORTED.keySet();
+  }
 
   private final List<String> urls;
   private final boolean autoRegister;
@@ -128,8 +218,20 @@ public final class SerdeConfig {
     this.maxNestingDepth = raw.getInt(MAX_NESTING_DEPTH);
   }
 
-  /** Reads a Kafka client's config map; keys the serdes do not know are ignored. */
+  /**
+   * Reads a Kafka client's config map. Confluent's keys that these serdes do not implement are
+   * refused with what to do; other unknown keys are ignored, as Kafka does.
+   */
   public static SerdeConfig parse(Map<String, ?> configs) {
+    configs.forEach((key, value) -> {
+      Unsupported unsupported = UNSUPPORTED.get(key);
+      if (unsupported != null && (unsupported.tolerated() == null || value == null
+          || !unsupported.tolerated().equals(String.valueOf(value).strip()))) {
+        boolean secret = key.contains("secret") || key.contains("user.info") || key.contains("password");
+        throw new ConfigException(key, secret ? "[hidden]" : value,
+            "not supported by kafka-contracts' serdes: " + unsupported.why());
+      }
+    });
     return new SerdeConfig(new AbstractConfig(DEFINITION, configs, false));
   }
 
@@ -197,6 +299,25 @@ public final class SerdeConfig {
             + BASIC_AUTH_CREDENTIALS_SOURCE + " is USER_INFO");
       }
       builder.basicAuth(userInfo);
+    }
+    raw.originalsWithPrefix(REQUEST_HEADER_PREFIX).forEach((name, value) -> builder.header(name, String.valueOf(value)));
+    Integer connect = raw.getInt(HTTP_CONNECT_TIMEOUT_MS);
+    if (connect != null) {
+      builder.connectTimeout(Duration.ofMillis(connect));
+    }
+    Integer read = raw.getInt(HTTP_READ_TIMEOUT_MS);
+    if (read != null) {
+      builder.requestTimeout(Duration.ofMillis(read));
+    }
+    Integer retries = raw.getInt(MAX_RETRIES);
+    if (retries != null) {
+      builder.maxRetries(retries);
+    }
+    Integer wait = raw.getInt(RETRIES_WAIT_MS);
+    Integer maxWait = raw.getInt(RETRIES_MAX_WAIT_MS);
+    if (wait != null || maxWait != null) {
+      builder.retryBackoff(Duration.ofMillis(wait == null ? 100 : wait),
+          Duration.ofMillis(maxWait == null ? Math.max(5_000, wait) : maxWait));
     }
     String token = raw.getPassword(BEARER_AUTH_TOKEN).value();
     if (!token.isEmpty()) {

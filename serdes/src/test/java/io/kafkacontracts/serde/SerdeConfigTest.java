@@ -84,4 +84,51 @@ class SerdeConfigTest {
         .isSameAs(MockSchemaRegistry.forScope("config-test"));
     MockSchemaRegistry.dropScope("config-test");
   }
+
+  @Test
+  void confluentsKeysThatAreNotImplementedAreRefusedSayingWhatToDo() {
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "use.schema.id", 7)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid value 7 for configuration use.schema.id: not supported by kafka-contracts' serdes: "
+            + "writing with a fixed schema id is not supported: CI registers the contracts; look schemas up by their "
+            + "text (auto.register.schemas=false) or use use.latest.version=true");
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x",
+        "avro.remove.java.properties", false)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("are always removed before registering");
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x",
+        "bearer.auth.client.secret", "s3cret")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("OAuth token fetching is not supported")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").contains("[hidden]"));
+    // Confluent's defaults that mean what these serdes do anyway pass, as written in a carried-over config.
+    SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "use.schema.id", -1, "latest.cache.ttl.sec", "-1",
+        "avro.remove.java.properties", true, "max.schemas.per.subject", 1000, "id.compatibility.strict", true));
+    assertThat(SerdeConfig.unsupportedKeys()).contains("use.latest.with.metadata", "rule.executors", "proxy.host");
+  }
+
+  @Test
+  void confluentsClientKeysTuneTheRegistryClient() throws Exception {
+    // A registry that always fails: the attempts and the headers it receives show the settings at work.
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> teams = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext("/", exchange -> {
+      teams.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Team")));
+      exchange.sendResponseHeaders(503, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url",
+          "http://127.0.0.1:" + server.getAddress().getPort(), "http.connect.timeout.ms", 200,
+          "http.read.timeout.ms", 300, "max.retries", 1, "retries.wait.ms", 10, "request.header.X-Team", "payments"));
+
+      assertThatThrownBy(() -> config.registry().schemaById(1)).hasMessageContaining("503");
+      assertThat(teams).containsExactly("payments", "payments"); // one attempt and one retry
+    } finally {
+      server.stop(0);
+    }
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "max.retries", -1)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Invalid value -1 for configuration max.retries: Value must be at least 0");
+  }
 }
