@@ -106,6 +106,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     Object datum;
     try {
       datum = reader.read(null, decoder);
+    } catch (BoundedBinaryDecoder.InvalidUtf8Exception e) {
+      throw invalidUtf8(topic, id, data, e);
     } catch (IOException | RuntimeException e) {
       // Whatever Avro throws on malformed data: EOF, bad union or enum index, bad lengths, depth.
       throw new SerializationException(failure(topic, id) + "malformed Avro data: " + describe(e), e);
@@ -130,6 +132,19 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       return (T) bytes;
     }
     return (T) datum;
+  }
+
+  /** Out of the hot path: names the field whose string is not UTF-8. */
+  private SerializationException invalidUtf8(String topic, int id, byte[] data, RuntimeException e) {
+    String field = "";
+    try {
+      field = AvroReaders.fieldWithInvalidUtf8(RegistryAvro.parse(registry, registry.schemaById(id)), data,
+          WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
+    } catch (RuntimeException unknown) {
+      // the field stays unnamed; the failure itself is what matters
+    }
+    return new SerializationException(failure(topic, id) + e.getMessage()
+        + (field.isEmpty() ? "" : " in field " + field), e);
   }
 
   private static String failure(String topic, int id) {

@@ -118,6 +118,32 @@ public final class AvroReaders {
     to.setFastReaderEnabled(false);
   }
 
+  /**
+   * The dotted path of the field whose string is not UTF-8 in a payload that failed to read, found
+   * by reading it again with the writer's schema and noting the field being read: only a failed
+   * read pays for it. Empty when no field is at fault (a top-level string) or it cannot be told.
+   */
+  public static String fieldWithInvalidUtf8(Schema writer, byte[] data, int offset, int length) {
+    java.util.Deque<String> path = new java.util.ArrayDeque<>();
+    GenericDatumReader<Object> tracing = new GenericDatumReader<>(writer, writer, classicCopy(GenericData.get())) {
+      @Override
+      protected void readField(Object record, Schema.Field field, Object oldDatum, ResolvingDecoder in, Object state)
+          throws IOException {
+        path.addLast(field.name());
+        super.readField(record, field, oldDatum, in, state);
+        path.removeLast();
+      }
+    };
+    try {
+      tracing.read(null, new BoundedBinaryDecoder(data, offset, length));
+    } catch (BoundedBinaryDecoder.InvalidUtf8Exception e) {
+      return String.join(".", path);
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+    return "";
+  }
+
   /** Record depth of the datum being read on this thread. */
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 

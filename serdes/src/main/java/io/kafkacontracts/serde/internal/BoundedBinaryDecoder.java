@@ -147,6 +147,7 @@ public final class BoundedBinaryDecoder extends Decoder {
   @Override
   public Utf8 readString(Utf8 old) throws IOException {
     int length = length("string");
+    checkUtf8(length);
     Utf8 result = old != null ? old : new Utf8();
     result.setByteLength(length);
     System.arraycopy(buf, pos, result.getBytes(), 0, length);
@@ -157,9 +158,67 @@ public final class BoundedBinaryDecoder extends Decoder {
   @Override
   public String readString() throws IOException {
     int length = length("string");
+    checkUtf8(length);
     String value = new String(buf, pos, length, StandardCharsets.UTF_8);
     pos += length;
     return value;
+  }
+
+  /**
+   * Strings are read strictly: Java would replace a malformed sequence with U+FFFD, and the record
+   * would silently hold other text than was written. Well-formed means RFC 3629: no overlong forms,
+   * no surrogates, nothing above U+10FFFF.
+   */
+  private void checkUtf8(int length) {
+    int end = pos + length;
+    for (int i = pos; i < end; ) {
+      int b = buf[i];
+      if (b >= 0) { // ASCII, most of what strings hold
+        i++;
+        continue;
+      }
+      int lead = b & 0xFF;
+      int size;
+      int min;
+      if (lead >= 0xC2 && lead <= 0xDF) {
+        size = 2;
+        min = 0x80;
+      } else if (lead >= 0xE0 && lead <= 0xEF) {
+        size = 3;
+        min = 0x800;
+      } else if (lead >= 0xF0 && lead <= 0xF4) {
+        size = 4;
+        min = 0x10000;
+      } else {
+        throw invalidUtf8(i - pos, length);
+      }
+      if (i + size > end) {
+        throw invalidUtf8(i - pos, length);
+      }
+      int code = lead & (0xFF >> (size + 1));
+      for (int k = 1; k < size; k++) {
+        int next = buf[i + k] & 0xFF;
+        if ((next & 0xC0) != 0x80) {
+          throw invalidUtf8(i - pos, length);
+        }
+        code = (code << 6) | (next & 0x3F);
+      }
+      if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
+        throw invalidUtf8(i - pos, length);
+      }
+      i += size;
+    }
+  }
+
+  private static InvalidUtf8Exception invalidUtf8(int at, int length) {
+    return new InvalidUtf8Exception("a string of " + length + " bytes holds invalid UTF-8 at its byte " + at);
+  }
+
+  /** A string whose bytes are not well-formed UTF-8. */
+  public static final class InvalidUtf8Exception extends AvroRuntimeException {
+    InvalidUtf8Exception(String message) {
+      super(message);
+    }
   }
 
   @Override
