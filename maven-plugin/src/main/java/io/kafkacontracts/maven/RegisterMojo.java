@@ -63,6 +63,11 @@ public class RegisterMojo extends AbstractContractsMojo {
         public void starting(int subjects) {
           getLog().info("kafka-contracts: " + (dryRun ? "dry run over " : "registering ") + subjects + " subjects at "
               + settings + (references ? ", named types in subjects of their own" : ""));
+          List<String> plain = Registration.plainKeyTopics(request.contracts());
+          if (!plain.isEmpty()) {
+            getLog().info("kafka-contracts: no key subject for the plain keys (Kafka's own serializers) of "
+                + String.join(", ", plain));
+          }
         }
 
         @Override

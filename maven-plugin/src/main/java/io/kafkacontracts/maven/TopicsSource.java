@@ -62,6 +62,7 @@ public record TopicsSource(String packageName, String className) {
     }
     StringBuilder out = new StringBuilder();
     out.append("package ").append(packageName).append(";\n\n")
+        .append("import io.kafkacontracts.compat.catalogue.KeyFormat;\n")
         .append("import io.kafkacontracts.compat.catalogue.SubjectNameStrategy;\n")
         .append("import io.kafkacontracts.serde.Topic;\n")
         .append("import java.time.Duration;\n")
@@ -82,7 +83,7 @@ public record TopicsSource(String packageName, String className) {
           .append(topic.partitions() == 1 ? " partition" : " partitions").append(", value {@code ")
           .append(topic.valueType()).append("} in subject {@code ").append(javadoc(topic.valueSubject()))
           .append("}").append(topic.keySubject().map(s -> ", key in subject {@code " + javadoc(s) + "}")
-              .orElse(topic.key() instanceof KeySpec.None ? ", no key" : ""))
+              .orElse(topic.key() instanceof KeySpec.None ? ", no key" : ", plain key"))
           .append(", compatibility ").append(topic.compatibility()).append(".\n   */\n")
           .append("  public static final Topic<").append(keyType).append(", ").append(topic.valueType()).append("> ")
           .append(constant).append(" = new Topic<>(\n")
@@ -97,7 +98,8 @@ public record TopicsSource(String packageName, String className) {
               .orElse("Optional.empty()")).append(",\n")
           .append("      ").append(topic.partitions()).append(",\n")
           .append("      (short) ").append(topic.replication()).append(",\n")
-          .append("      Duration.parse(").append(literal(topic.retention().toString())).append("));\n");
+          .append("      Duration.parse(").append(literal(topic.retention().toString())).append("),\n")
+          .append("      KeyFormat.").append(topic.key().format().name()).append(");\n");
     }
     out.append("\n  /** Every topic of the catalogue, in its order. */\n")
         .append("  public static final List<Topic<?, ?>> ALL = List.of(")

@@ -47,6 +47,13 @@ class TopicsSourceTest {
             partitions: 1
             replication: 1
             retention: 1d
+          - name: readings-plain
+            description: Keyed by the sensor's text, as StringSerializer writes it.
+            value: com.example.Reading
+            key: {field: sensor, format: plain}
+            partitions: 1
+            replication: 1
+            retention: 1d
         """);
     ContractsDirectory directory = ContractsDirectory.load(contracts, Function.identity());
     assertThat(directory.problems()).isEmpty();
@@ -69,7 +76,8 @@ class TopicsSourceTest {
               Optional.of("7days.readings.dlq"),
               3,
               (short) 1,
-              Duration.parse("PT48H"));
+              Duration.parse("PT48H"),
+              KeyFormat.AVRO);
         """);
     assertThat(source).contains("public static final Topic<com.example.Reading, com.example.Reading> READINGS_BY_TYPE",
         "      Optional.empty(),\n      SubjectNameStrategy.RECORD_NAME,\n      SubjectNameStrategy.RECORD_NAME,");
@@ -79,7 +87,10 @@ class TopicsSourceTest {
     assertThat(new TopicsSource("com.example.catalogue", "Topics").source(
         ContractsDirectory.load(contracts, Function.identity()))).isEqualTo(source);
     assertThat(source).contains(
-        "public static final List<Topic<?, ?>> ALL = List.of(TOPIC_7DAYS_READINGS, READINGS_BY_TYPE, READINGS_UNKEYED);");
+        "public static final List<Topic<?, ?>> ALL = List.of(TOPIC_7DAYS_READINGS, READINGS_BY_TYPE, READINGS_UNKEYED, "
+            + "READINGS_PLAIN);");
+    assertThat(source).contains("in subject {@code readings-plain-value}, plain key, compatibility BACKWARD.",
+        "      Duration.parse(\"PT24H\"),\n      KeyFormat.PLAIN);\n\n  /** Every topic");
   }
 
   @Test

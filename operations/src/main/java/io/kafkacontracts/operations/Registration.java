@@ -200,6 +200,13 @@ public final class Registration {
         || schema.getType() == Schema.Type.FIXED;
   }
 
+  /** The topics whose keys are plain (Kafka's own serializers): they have no key subject to register. */
+  public static List<String> plainKeyTopics(ContractsDirectory contracts) {
+    return contracts.catalogue().topics().stream()
+        .filter(topic -> topic.key().format() == io.kafkacontracts.compat.catalogue.KeyFormat.PLAIN)
+        .map(TopicContract::name).toList();
+  }
+
   /** Every subject of the catalogue once, values first per topic then keys, in catalogue order. */
   public static List<Candidate> candidates(ContractsDirectory contracts) {
     Map<String, Candidate> subjects = new LinkedHashMap<>();

@@ -400,4 +400,19 @@ class RegistrationTest {
     return new RegisterRun.Request(contracts, false, AcceptedBreaks.none(), false, 4, LocalDate.of(2026, 12, 6),
         Function.identity());
   }
+
+  @Test
+  void aPlainKeyHasNoSubjectToRegister() throws IOException {
+    Files.createDirectories(contracts.resolve("avro"));
+    write("");
+    Files.writeString(contracts.resolve("contracts.yaml"), Files.readString(contracts.resolve("contracts.yaml"))
+        .replace("key: {field: id}", "key: {field: id, format: plain}"));
+    ContractsDirectory plain = ContractsDirectory.load(contracts, Function.identity());
+
+    assertThat(Registration.candidates(plain)).extracting(Registration.Candidate::subject)
+        .containsExactly(topic + "-value");
+    assertThat(Registration.candidates(plain, true)).extracting(Registration.Candidate::subject)
+        .containsExactly(topic + "-value");
+    assertThat(Registration.plainKeyTopics(plain)).containsExactly(topic);
+  }
 }

@@ -2,6 +2,7 @@ package io.kafkacontracts.serde;
 
 import static java.util.Objects.requireNonNull;
 
+import io.kafkacontracts.compat.catalogue.KeyFormat;
 import io.kafkacontracts.compat.catalogue.SubjectNameStrategy;
 import java.time.Duration;
 import java.util.HashMap;
@@ -36,6 +37,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param partitions        partition count
  * @param replication       replication factor
  * @param retention         how long records are kept
+ * @param keyFormat         how keys are written: Avro in Confluent's wire format under a key subject,
+ *                          or plain, the bytes of Kafka's own serializer for the key type
  */
 public record Topic<K, V>(
     String name,
@@ -47,7 +50,8 @@ public record Topic<K, V>(
     Optional<String> deadLetterTopic,
     int partitions,
     short replication,
-    Duration retention) {
+    Duration retention,
+    KeyFormat keyFormat) {
 
   /** Each generated class's model (its conversions), looked up by reflection once per class. */
   private static final ClassValue<SpecificData> MODELS = new ClassValue<>() {
@@ -66,6 +70,18 @@ public record Topic<K, V>(
     requireNonNull(valueStrategy, "valueStrategy == null");
     requireNonNull(deadLetterTopic, "deadLetterTopic == null");
     requireNonNull(retention, "retention == null");
+    requireNonNull(keyFormat, "keyFormat == null");
+    if (keyFormat == KeyFormat.PLAIN && keyType != Void.class && plainSerde(keyType) == null) {
+      throw new IllegalArgumentException("topic '" + name + "': a " + keyType.getName() + " key has no plain form");
+    }
+  }
+
+  /** A topic whose key, if any, is written in Avro (catalogues generated before key formats existed). */
+  public Topic(String name, Class<K> keyType, Class<V> valueType, Optional<String> keyField,
+      SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy, Optional<String> deadLetterTopic,
+      int partitions, short replication, Duration retention) {
+    this(name, keyType, valueType, keyField, keyStrategy, valueStrategy, deadLetterTopic, partitions, replication,
+        retention, KeyFormat.AVRO);
   }
 
   /** The value's subject, as CI registers it. */
@@ -73,9 +89,9 @@ public record Topic<K, V>(
     return valueStrategy.subject(name, false, SpecificData.get().getSchema(valueType).getFullName());
   }
 
-  /** The key's subject, when records carry a key. */
+  /** The key's subject, when records carry a key written in Avro; none for plain keys. */
   public Optional<String> keySubject() {
-    if (keyType == Void.class) {
+    if (keyType == Void.class || keyFormat == KeyFormat.PLAIN) {
       return Optional.empty();
     }
     Schema key = Primitives.schemaOf(keyType);
@@ -125,11 +141,18 @@ public record Topic<K, V>(
     return keyType.cast(current);
   }
 
-  /** The key serde, configured with the caller's settings and the catalogue's key strategy. */
+  /**
+   * The key serde: for a plain key Kafka's own ({@code Serdes.String()}, {@code Serdes.Long()}, ...),
+   * which ignores the registry settings; else ours, configured with the caller's settings and the
+   * catalogue's key strategy.
+   */
   @SuppressWarnings("unchecked")
   public Serde<K> keySerde(Map<String, ?> config) {
     if (keyType == Void.class) {
       return (Serde<K>) Serdes.Void();
+    }
+    if (keyFormat == KeyFormat.PLAIN) {
+      return plainSerde(keyType);
     }
     Serde<K> serde = AvroSerde.of(keyType);
     serde.configure(settings(config, SerdeConfig.KEY_SUBJECT_NAME_STRATEGY, keyStrategy), true);
@@ -141,6 +164,30 @@ public record Topic<K, V>(
     Serde<V> serde = AvroSerde.of(valueType);
     serde.configure(settings(config, SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, valueStrategy), false);
     return serde;
+  }
+
+  /** Kafka's own serde for a key type, or null when Kafka has none. */
+  @SuppressWarnings("unchecked")
+  private static <K> Serde<K> plainSerde(Class<K> type) {
+    Serde<?> serde;
+    if (type == String.class) {
+      serde = Serdes.String();
+    } else if (type == Long.class) {
+      serde = Serdes.Long();
+    } else if (type == Integer.class) {
+      serde = Serdes.Integer();
+    } else if (type == Double.class) {
+      serde = Serdes.Double();
+    } else if (type == Float.class) {
+      serde = Serdes.Float();
+    } else if (type == java.nio.ByteBuffer.class) {
+      serde = Serdes.ByteBuffer();
+    } else if (type == byte[].class) {
+      serde = Serdes.ByteArray();
+    } else {
+      serde = null;
+    }
+    return (Serde<K>) serde;
   }
 
   /** auto.register.schemas defaults to false (the caller may still set it); the strategy is the catalogue's. */

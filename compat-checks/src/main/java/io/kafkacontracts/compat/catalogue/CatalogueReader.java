@@ -48,7 +48,8 @@ import org.apache.avro.Schema;
  *   - name: orders
  *     description: Orders as they are placed
  *     value: com.example.Order    # full name of a record defined under avro/
- *     key: {field: customer_id}   # or {type: string}, or {type: com.example.OrderKey}; omit for none
+ *     key: {field: customer_id}   # or {type: string}, or {type: com.example.OrderKey}; omit for none;
+ *                                 # format: plain writes a primitive key as Kafka's own serializers do
  *     partitions: 12
  *     retention: 30d              # <n>ms|s|m|h|d, or 'infinite'
  *     deadLetter: true            # adds orders.dlq
@@ -72,7 +73,7 @@ public final class CatalogueReader {
   private static final Set<String> TOPIC = Set.of(
       "name", "description", "value", "key", "subjectNameStrategy", "compatibility", "partitions",
       "replication", "retention", "deadLetter", "consumerGroups", "config");
-  private static final Set<String> KEY = Set.of("field", "type");
+  private static final Set<String> KEY = Set.of("field", "type", "format");
   private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Duration INFINITE = Duration.ofMillis(-1);
@@ -230,28 +231,61 @@ public final class CatalogueReader {
       if (node == null || node.isNull()) {
         return new KeySpec.None();
       }
-      if (!node.isObject() || node.size() != 1 || !(node.has("field") || node.has("type"))) {
+      boolean oneOf = node.isObject() && node.has("field") != node.has("type");
+      if (!oneOf || node.size() != (node.has("format") ? 2 : 1)) {
         unknownProperties(node, at, KEY, "a key");
         problem("KEY_INVALID", at, label + ": 'key' must be exactly one of {field: <path in the value>} or "
-            + "{type: <primitive or full name>}; omit it for records without a key");
+            + "{type: <primitive or full name>}, with an optional format: avro | plain; omit it for records "
+            + "without a key");
         return new KeySpec.None();
       }
+      KeyFormat format = readKeyFormat(node, at, label);
       if (node.has("type")) {
         String type = requiredText(node, at, "type").orElse("string");
         if (!TopicContract.isPrimitive(type) && schemas.type(type).isEmpty()) {
           problem("UNKNOWN_SCHEMA", at.appendProperty("type"), label + " names key type '" + type
               + "', which is neither an Avro primitive nor defined by any .avsc file" + suggestion(type));
+        } else {
+          checkPlain(format, type, at, label);
         }
-        return new KeySpec.Type(type);
+        return new KeySpec.Type(type, format);
       }
       String path = requiredText(node, at, "field").orElse("");
       if (valueSchema != null && !path.isEmpty()) {
-        checkKeyField(valueSchema, path, at.appendProperty("field"), label);
+        Schema field = checkKeyField(valueSchema, path, at.appendProperty("field"), label);
+        if (field != null) {
+          checkPlain(format, field.getType().getName(), at, label);
+        }
       }
-      return new KeySpec.Field(path);
+      return new KeySpec.Field(path, format);
     }
 
-    private void checkKeyField(Schema value, String path, JsonPointer at, String label) {
+    private KeyFormat readKeyFormat(JsonNode node, JsonPointer at, String label) {
+      if (!node.has("format")) {
+        return KeyFormat.AVRO;
+      }
+      String text = node.get("format").asText("");
+      for (KeyFormat format : KeyFormat.values()) {
+        if (format.name().equalsIgnoreCase(text)) {
+          return format;
+        }
+      }
+      problem("KEY_FORMAT_INVALID", at.appendProperty("format"), label + ": key format '" + text
+          + "' is neither avro nor plain");
+      return KeyFormat.AVRO;
+    }
+
+    /** A plain key is what Kafka's own serializers write: a primitive they have a serializer for. */
+    private void checkPlain(KeyFormat format, String avroType, JsonPointer at, String label) {
+      if (format == KeyFormat.PLAIN && !KeyFormat.PLAIN_TYPES.contains(avroType)) {
+        problem("KEY_FORMAT_INVALID", at.appendProperty("format"), label + ": a key of type " + avroType
+            + " has no plain form (Kafka's serializers write string, long, int, bytes, float and double); "
+            + "use format: avro");
+      }
+    }
+
+    /** The key field's schema when it is a valid key (a non-null primitive), else null with a problem. */
+    private Schema checkKeyField(Schema value, String path, JsonPointer at, String label) {
       Schema current = value;
       String[] steps = path.split("\\.", -1);
       for (int i = 0; i < steps.length; i++) {
@@ -262,7 +296,7 @@ public final class CatalogueReader {
               : "none: '" + String.join(".", Arrays.copyOf(steps, i)) + "' is not a record";
           problem("KEY_FIELD_UNKNOWN", at, label + " takes its key from field '" + path + "', but record '"
               + current.getFullName() + "' has no field '" + steps[i] + "' (its fields: " + known + ")");
-          return;
+          return null;
         }
         current = field.schema();
       }
@@ -272,7 +306,9 @@ public final class CatalogueReader {
         problem("KEY_FIELD_NOT_PRIMITIVE", at, label + " takes its key from field '" + path + "', whose type is "
             + current + "; a key field must be a non-null primitive (string, long, int, bytes...)"
             + (current.isUnion() ? ": a nullable field would give records without a key" : ""));
+        return null;
       }
+      return current;
     }
 
     private void checkAcrossTopics(List<TopicContract> topics) {

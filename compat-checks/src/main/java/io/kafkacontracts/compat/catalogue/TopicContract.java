@@ -78,8 +78,11 @@ public record TopicContract(
         : SubjectNameStrategy.TOPIC_NAME;
   }
 
-  /** The key's subject when the key has a schema to register. */
+  /** The key's subject when the key has a schema to register; none for a plain key. */
   public Optional<String> keySubject() {
+    if (key.format() == KeyFormat.PLAIN) {
+      return Optional.empty();
+    }
     if (key instanceof KeySpec.Field) {
       return Optional.of(keySubjectNameStrategy().subject(name, true, ""));
     }

@@ -90,6 +90,38 @@ class CatalogueReaderTest {
   }
 
   @Test
+  void aPrimitiveKeyMayBePlainAndThenHasNoSubject() {
+    CatalogueReader.Result result = read("""
+        topics:
+          - name: orders
+            value: com.example.Order
+            key: {field: customer.id, format: plain}
+          - name: by-id
+            value: com.example.Order
+            key: {type: long, format: PLAIN}
+          - name: framed
+            value: com.example.Order
+            key: {field: id, format: avro}
+          - name: by-record
+            value: com.example.Order
+            key: {type: com.example.Order, format: plain}
+          - name: odd
+            value: com.example.Order
+            key: {type: string, format: json}
+        """);
+
+    assertThat(result.problems()).extracting(Problem::toString).containsExactly(
+        "contracts.yaml:13:44: topic 'by-record': a key of type com.example.Order has no plain form (Kafka's serializers "
+            + "write string, long, int, bytes, float and double); use format: avro [KEY_FORMAT_INVALID]",
+        "contracts.yaml:16:33: topic 'odd': key format 'json' is neither avro nor plain [KEY_FORMAT_INVALID]");
+    TopicContract orders = result.catalogue().topic("orders").orElseThrow();
+    assertThat(orders.key()).isEqualTo(new KeySpec.Field("customer.id", KeyFormat.PLAIN));
+    assertThat(orders.keySubject()).isEmpty();
+    assertThat(result.catalogue().topic("by-id").orElseThrow().key()).isEqualTo(new KeySpec.Type("long", KeyFormat.PLAIN));
+    assertThat(result.catalogue().topic("framed").orElseThrow().keySubject()).contains("framed-key");
+  }
+
+  @Test
   void unknownSchemaNameIsReportedAtItsLineWithASuggestion() {
     assertThat(read("""
         topics:
