@@ -10,6 +10,8 @@ def disagreement = "[WARNING] kafka-contracts: decimal.payments-value: our engin
   assert runs[run].contains(disagreement) : "run " + run + " lacks the registry's disagreement"
   assert !runs[run].contains("new version") : "run " + run + " predicted or made a new version"
 }
+// The key is plain (the default for a string key): no key subject, and the run says so.
+assert runs[1].contains("[INFO] kafka-contracts: no key subject for the plain keys (Kafka's own serializers) of decimal.payments")
 assert runs[1].contains("against the registry's versions (see above): nothing was checked further, the registry is unchanged.")
 assert runs[2].contains("against the registry's versions (see above): nothing was registered, the registry is unchanged.")
 assert new URL(registryUrl + "/subjects/decimal.payments-value/versions").text == "[1]"

@@ -52,7 +52,9 @@ class CatalogueTest {
     assertThat(raw.replication()).isEqualTo(3);
     assertThat(raw.retention()).isEqualTo(Duration.ofDays(7));
     assertThat(raw.valueSubject()).isEqualTo("connector.data.raw-value");
-    assertThat(raw.keySubject()).contains("connector.data.raw-key");
+    // Keyed by metadata.org_id, a long: plain by default, as the seeds' producers write it; no subject.
+    assertThat(raw.key().format()).isEqualTo(io.kafkacontracts.compat.catalogue.KeyFormat.PLAIN);
+    assertThat(raw.keySubject()).isEmpty();
     assertThat(raw.deadLetter()).hasValueSatisfying(dlq -> {
       assertThat(dlq.name()).isEqualTo("connector.data.raw.dlq");
       assertThat(dlq.retention()).isEqualTo(Duration.ofDays(14));

@@ -100,10 +100,13 @@ class TopicsTest {
       MockSchemaRegistry registry = MockSchemaRegistry.forScope(scope);
       registry.register(topic.valueSubject(),
           RegistrySchema.avro(JavaOnlyProperties.strip(RawDataEvent.getClassSchema()).toString()), false);
-      registry.register(topic.keySubject().orElseThrow(), RegistrySchema.avro("\"long\""), false);
+      // The key is plain (the default for a long key): no subject, Kafka's LongSerializer bytes.
+      assertThat(topic.keySubject()).isEmpty();
 
       ProducerRecord<Long, RawDataEvent> record = topic.record(event);
       byte[] key = keys.serializer().serialize(topic.name(), record.key());
+      assertThat(key).isEqualTo(new org.apache.kafka.common.serialization.LongSerializer()
+          .serialize(topic.name(), record.key()));
       byte[] value = values.serializer().serialize(topic.name(), record.value());
       assertThat(keys.deserializer().deserialize(topic.name(), key)).isEqualTo(record.key());
       assertThat(values.deserializer().deserialize(topic.name(), value)).isEqualTo(event);

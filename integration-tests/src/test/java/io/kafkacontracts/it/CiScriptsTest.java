@@ -65,7 +65,8 @@ class CiScriptsTest {
 
     SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url()).build();
     List<String> subjects = registry.subjects(false, Optional.empty());
-    assertThat(subjects).contains("connector.data.raw-value", "connector.data.raw-key", "machine.telemetry-value");
+    assertThat(subjects).contains("connector.data.raw-value", "machine.telemetry-value")
+        .doesNotContain("connector.data.raw-key"); // its key is plain: Kafka's LongSerializer bytes, no subject
     assertThat(registry.versions("connector.data.raw-value")).containsExactly(1);
     assertThat(first).contains("== registration, dry run", "new versions would be registered, 0 unchanged, 0 refused",
         "== publishing to " + environment.get("MAVEN_REPOSITORY_URL"));
@@ -82,8 +83,8 @@ class CiScriptsTest {
     String second = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
 
     assertThat(second).contains("config.changes-value: new version 2\n",
-        "kafka-contracts: 1 new versions would be registered, 45 unchanged, 0 refused, 0 levels would change",
-        "kafka-contracts: 1 new versions, 45 unchanged, 0 refused, 0 levels changed", "BUILD SUCCESS");
+        "kafka-contracts: 1 new versions would be registered, 22 unchanged, 0 refused, 0 levels would change",
+        "kafka-contracts: 1 new versions, 22 unchanged, 0 refused, 0 levels changed", "BUILD SUCCESS");
     assertThat(second).containsPattern("config.changes-value: new version 2 \\(id [0-9]+\\)\n");
     assertThat(registry.versions("config.changes-value")).containsExactly(1, 2);
     assertThat(registry.versions("connector.data.raw-value")).containsExactly(1);

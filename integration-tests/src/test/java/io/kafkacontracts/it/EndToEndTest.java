@@ -84,8 +84,11 @@ class EndToEndTest {
     String group = "it-" + UUID.randomUUID();
     for (AtomicInteger partitions : assigned) {
       running.add(members.submit(() -> {
-        AvroDeserializer<Object> keys = new AvroDeserializer<>();
-        keys.configure(readerSettings, true);
+        // Each topic's keys as its catalogue entry writes them (plain here: Kafka's own serializers).
+        Map<String, org.apache.kafka.common.serialization.Deserializer<?>> keyReaders = new HashMap<>();
+        topics.forEach(topic -> keyReaders.put(topic.name(), topic.keySerde(readerSettings).deserializer()));
+        org.apache.kafka.common.serialization.Deserializer<Object> keys =
+            (topic, data) -> keyReaders.get(topic).deserialize(topic, data);
         AvroDeserializer<Object> values = new AvroDeserializer<>();
         values.configure(readerSettings, false);
         try (KafkaConsumer<Object, Object> consumer = new KafkaConsumer<>(consumerConfig(group), keys, values)) {

@@ -175,7 +175,7 @@ final class TeamRepository {
           - name: %s
             description: Orders.
             value: com.example.myteam.Order
-            key: {field: id}
+            key: {field: id, format: avro}
             compatibility: BACKWARD
             partitions: 1
             replication: 1

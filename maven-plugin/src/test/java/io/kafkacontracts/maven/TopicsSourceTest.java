@@ -28,7 +28,7 @@ class TopicsSourceTest {
           - name: 7days.readings
             description: Readings "by sensor".
             value: com.example.Reading
-            key: {field: sensor}
+            key: {field: sensor, format: avro}
             partitions: 3
             replication: 1
             retention: 2d
@@ -48,9 +48,9 @@ class TopicsSourceTest {
             replication: 1
             retention: 1d
           - name: readings-plain
-            description: Keyed by the sensor's text, as StringSerializer writes it.
+            description: Keyed by the sensor's text, as StringSerializer writes it (plain by default).
             value: com.example.Reading
-            key: {field: sensor, format: plain}
+            key: {field: sensor}
             partitions: 1
             replication: 1
             retention: 1d

@@ -65,7 +65,7 @@ class RegistrationTest {
         + "\"namespace\":\"com.example\",\"doc\":\"An order.\",\"fields\":[{\"name\":\"id\",\"type\":\"string\","
         + "\"doc\":\"Id.\"}" + extraField + "]}");
     Files.writeString(contracts.resolve("contracts.yaml"), "topics:\n  - name: " + topic + "\n"
-        + "    description: Orders.\n    value: com.example.Order\n    key: {field: id}\n"
+        + "    description: Orders.\n    value: com.example.Order\n    key: {field: id, format: avro}\n"
         + "    compatibility: " + level + "\n    partitions: 1\n    replication: 1\n    retention: 1d\n");
     ContractsDirectory directory = ContractsDirectory.load(contracts, Function.identity());
     assertThat(directory.problems()).isEmpty();
@@ -406,7 +406,7 @@ class RegistrationTest {
     Files.createDirectories(contracts.resolve("avro"));
     write("");
     Files.writeString(contracts.resolve("contracts.yaml"), Files.readString(contracts.resolve("contracts.yaml"))
-        .replace("key: {field: id}", "key: {field: id, format: plain}"));
+        .replace("key: {field: id, format: avro}", "key: {field: id}")); // plain: the default for a string key
     ContractsDirectory plain = ContractsDirectory.load(contracts, Function.identity());
 
     assertThat(Registration.candidates(plain)).extracting(Registration.Candidate::subject)

@@ -49,7 +49,7 @@ import org.apache.avro.Schema;
  *     description: Orders as they are placed
  *     value: com.example.Order    # full name of a record defined under avro/
  *     key: {field: customer_id}   # or {type: string}, or {type: com.example.OrderKey}; omit for none;
- *                                 # format: plain writes a primitive key as Kafka's own serializers do
+ *                                 # a primitive key is plain (Kafka's own serializers) unless format: avro
  *     partitions: 12
  *     retention: 30d              # <n>ms|s|m|h|d, or 'infinite'
  *     deadLetter: true            # adds orders.dlq
@@ -239,9 +239,9 @@ public final class CatalogueReader {
             + "without a key");
         return new KeySpec.None();
       }
-      KeyFormat format = readKeyFormat(node, at, label);
       if (node.has("type")) {
         String type = requiredText(node, at, "type").orElse("string");
+        KeyFormat format = readKeyFormat(node, at, label, type);
         if (!TopicContract.isPrimitive(type) && schemas.type(type).isEmpty()) {
           problem("UNKNOWN_SCHEMA", at.appendProperty("type"), label + " names key type '" + type
               + "', which is neither an Avro primitive nor defined by any .avsc file" + suggestion(type));
@@ -251,18 +251,22 @@ public final class CatalogueReader {
         return new KeySpec.Type(type, format);
       }
       String path = requiredText(node, at, "field").orElse("");
-      if (valueSchema != null && !path.isEmpty()) {
-        Schema field = checkKeyField(valueSchema, path, at.appendProperty("field"), label);
-        if (field != null) {
-          checkPlain(format, field.getType().getName(), at, label);
-        }
+      Schema field = valueSchema != null && !path.isEmpty()
+          ? checkKeyField(valueSchema, path, at.appendProperty("field"), label) : null;
+      KeyFormat format = readKeyFormat(node, at, label, field == null ? "" : field.getType().getName());
+      if (field != null) {
+        checkPlain(format, field.getType().getName(), at, label);
       }
       return new KeySpec.Field(path, format);
     }
 
-    private KeyFormat readKeyFormat(JsonNode node, JsonPointer at, String label) {
+    /**
+     * The key's format as written; unwritten, plain for a primitive Kafka has a serializer for (what
+     * Kafka's own clients and other languages' producers write), else Avro.
+     */
+    private KeyFormat readKeyFormat(JsonNode node, JsonPointer at, String label, String avroType) {
       if (!node.has("format")) {
-        return KeyFormat.AVRO;
+        return KeyFormat.PLAIN_TYPES.contains(avroType) ? KeyFormat.PLAIN : KeyFormat.AVRO;
       }
       String text = node.get("format").asText("");
       for (KeyFormat format : KeyFormat.values()) {

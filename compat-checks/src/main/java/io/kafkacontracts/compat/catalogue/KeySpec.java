@@ -23,7 +23,7 @@ public sealed interface KeySpec {
       requireNonNull(format, "format == null");
     }
 
-    /** A field key in the Avro wire format. */
+    /** A field key in the Avro wire format (as a catalogue writes it with {@code format: avro}). */
     public Field(String path) {
       this(path, KeyFormat.AVRO);
     }
