@@ -4,10 +4,12 @@ import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.compat.report.ReportFormat;
+import io.kafkacontracts.operations.RegistryCrossCheck;
 import io.kafkacontracts.operations.RegistrySettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.maven.plugin.AbstractMojo;
@@ -151,6 +153,12 @@ abstract class AbstractContractsMojo extends AbstractMojo {
     if ("true".equals(environment.apply("GITHUB_ACTIONS")) && format != ReportFormat.GITHUB) {
       System.out.print(ReportFormat.GITHUB.render(report));
     }
+  }
+
+  /** Warns of each subject where the registry's own check disagrees with ours or did not answer. */
+  void warnWhereTheRegistryDisagrees(List<RegistryCrossCheck.Answer> answers) {
+    answers.stream().filter(answer -> answer.disagrees() || answer.failure().isPresent())
+        .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));
   }
 
   /** The registry settings, when a URL is configured (property or environment). */

@@ -124,8 +124,7 @@ public class CheckMojo extends AbstractContractsMojo {
           LocalDate.now(), display());
       if (crossCheck) {
         List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(client, contracts, report, parallelism);
-        answers.stream().filter(answer -> answer.disagrees() || answer.failure().isPresent())
-            .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));
+        warnWhereTheRegistryDisagrees(answers);
         getLog().info("kafka-contracts: " + RegistryCrossCheck.agreement(answers));
         RegistryCrossCheck.write(answers, reportDirectory.toPath().resolve("registry-cross-check.json"));
       }

@@ -73,8 +73,7 @@ public class RegisterMojo extends AbstractContractsMojo {
         @Override
         public void judged(GateReport gate, List<RegistryCrossCheck.Answer> registryVerdicts) {
           print(gate);
-          registryVerdicts.stream().filter(answer -> answer.disagrees() || answer.failure().isPresent())
-              .forEach(answer -> getLog().warn("kafka-contracts: " + answer.describe()));
+          warnWhereTheRegistryDisagrees(registryVerdicts);
         }
 
         @Override

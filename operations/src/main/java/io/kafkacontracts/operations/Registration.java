@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.catalogue.KeyFormat;
 import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
@@ -203,7 +204,7 @@ public final class Registration {
   /** The topics whose keys are plain (Kafka's own serializers): they have no key subject to register. */
   public static List<String> plainKeyTopics(ContractsDirectory contracts) {
     return contracts.catalogue().topics().stream()
-        .filter(topic -> topic.key().format() == io.kafkacontracts.compat.catalogue.KeyFormat.PLAIN)
+        .filter(topic -> topic.key().format() == KeyFormat.PLAIN)
         .map(TopicContract::name).toList();
   }
 

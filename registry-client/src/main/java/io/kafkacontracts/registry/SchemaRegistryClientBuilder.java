@@ -145,9 +145,18 @@ public final class SchemaRegistryClientBuilder {
     return retries(maxRetries, initialBackoff, maxBackoff, totalTimeout);
   }
 
-  /** The first and the longest wait between attempts, the retries and total kept. Defaults 100 ms, 5 s. */
-  public SchemaRegistryClientBuilder retryBackoff(Duration initial, Duration max) {
-    return retries(maxRetries, initial, max, totalTimeout);
+  /**
+   * The wait before the first retry, the rest of the policy kept; the longest wait is raised to it
+   * if it was shorter, so the first wait is the one asked for. Default 100 ms.
+   */
+  public SchemaRegistryClientBuilder initialBackoff(Duration initial) {
+    positive(initial, "initial");
+    return retries(maxRetries, initial, maxBackoff.compareTo(initial) < 0 ? initial : maxBackoff, totalTimeout);
+  }
+
+  /** The longest wait between attempts, the rest of the policy kept. Default 5 s. */
+  public SchemaRegistryClientBuilder maxBackoff(Duration max) {
+    return retries(maxRetries, initialBackoff, max, totalTimeout);
   }
 
   /** The TLS context for https URLs. Default: the JVM's. */

@@ -314,10 +314,12 @@ public final class SerdeConfig {
       builder.maxRetries(retries);
     }
     Integer wait = raw.getInt(RETRIES_WAIT_MS);
+    if (wait != null) {
+      builder.initialBackoff(Duration.ofMillis(wait));
+    }
     Integer maxWait = raw.getInt(RETRIES_MAX_WAIT_MS);
-    if (wait != null || maxWait != null) {
-      builder.retryBackoff(Duration.ofMillis(wait == null ? 100 : wait),
-          Duration.ofMillis(maxWait == null ? Math.max(5_000, wait) : maxWait));
+    if (maxWait != null) {
+      builder.maxBackoff(Duration.ofMillis(maxWait));
     }
     String token = raw.getPassword(BEARER_AUTH_TOKEN).value();
     if (!token.isEmpty()) {

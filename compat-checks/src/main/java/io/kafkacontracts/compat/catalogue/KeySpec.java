@@ -22,11 +22,6 @@ public sealed interface KeySpec {
       requireNonNull(path, "path == null");
       requireNonNull(format, "format == null");
     }
-
-    /** A field key in the Avro wire format (as a catalogue writes it with {@code format: avro}). */
-    public Field(String path) {
-      this(path, KeyFormat.AVRO);
-    }
   }
 
   /** The key has its own schema: an Avro primitive type name or a named type's full name. */
@@ -34,11 +29,6 @@ public sealed interface KeySpec {
     public Type {
       requireNonNull(name, "name == null");
       requireNonNull(format, "format == null");
-    }
-
-    /** A typed key in the Avro wire format. */
-    public Type(String name) {
-      this(name, KeyFormat.AVRO);
     }
   }
 
