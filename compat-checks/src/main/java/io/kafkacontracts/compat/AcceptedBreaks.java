@@ -115,13 +115,13 @@ public final class AcceptedBreaks {
     try {
       tree = LocatedTree.parseYaml(text);
     } catch (SyntaxException e) {
-      problems.add(new Problem("ACCEPTED_BREAKS_INVALID", new SourceLocation(display, e.position()),
+      problems.add(Problem.error("ACCEPTED_BREAKS_INVALID", new SourceLocation(display, e.position()),
           "invalid YAML: " + e.getMessage()));
       return new AcceptedBreaks(entries, problems);
     }
     JsonNode list = tree.root().path("accepted");
     if (!list.isArray()) {
-      problems.add(new Problem("ACCEPTED_BREAKS_INVALID", new SourceLocation(display, SourcePosition.START),
+      problems.add(Problem.error("ACCEPTED_BREAKS_INVALID", new SourceLocation(display, SourcePosition.START),
           "the file must hold a list 'accepted' of entries with subject, rule, path, reason and expires or untilVersion"));
       return new AcceptedBreaks(entries, problems);
     }
@@ -168,7 +168,7 @@ public final class AcceptedBreaks {
         wrong.add("give the entry a bound: 'expires' (a date) or 'untilVersion' (a version number)");
       }
       if (!wrong.isEmpty()) {
-        problems.add(new Problem("ACCEPTED_BREAKS_INVALID", location,
+        problems.add(Problem.error("ACCEPTED_BREAKS_INVALID", location,
             "accepted break " + (i + 1) + ": " + String.join("; ", wrong)));
         continue;
       }
@@ -228,12 +228,12 @@ public final class AcceptedBreaks {
       Entry entry = entries.get(i);
       int latest = latestVersions.getOrDefault(entry.subject(), 0);
       if (!entry.inForce(today, latest)) {
-        found.add(new Problem("ACCEPTED_BREAK_EXPIRED", entry.location(), "the accepted break of " + entry.rule()
+        found.add(Problem.error("ACCEPTED_BREAK_EXPIRED", entry.location(), "the accepted break of " + entry.rule()
             + " at " + entry.path() + " in subject '" + entry.subject() + "' has run out ("
             + entry.expires().map(d -> "expired " + d).orElse("the subject reached version " + entry.untilVersion().orElseThrow())
             + "); remove it" + (used[i] ? ", and fix the violation it was hiding" : "")));
       } else if (!used[i]) {
-        found.add(new Problem("ACCEPTED_BREAK_UNUSED", entry.location(), "the accepted break of " + entry.rule()
+        found.add(Problem.error("ACCEPTED_BREAK_UNUSED", entry.location(), "the accepted break of " + entry.rule()
             + " at " + entry.path() + " in subject '" + entry.subject() + "' matches no violation; remove it"));
       }
     }

@@ -2,10 +2,13 @@ package io.kafkacontracts.compat;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.avro.AvroRuntimeException;
@@ -13,6 +16,7 @@ import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
+import org.apache.avro.util.internal.Accessor;
 
 /**
  * Decides whether a candidate schema may follow a subject's earlier versions at a compatibility
@@ -55,14 +59,16 @@ public final class CompatibilityEngine {
         violations.addAll(new Pair(candidate, version, Direction.FORWARD, level).violations());
       }
     }
-    return new CompatibilityReport(subject, level, against.stream().map(SchemaVersion::version).toList(), violations);
+    // Avro reports a named type used by several fields once per use, at the same path: one is enough.
+    return new CompatibilityReport(subject, level, against.stream().map(SchemaVersion::version).toList(),
+        violations.stream().distinct().toList());
   }
 
   /** Whether {@code reader} can read everything {@code writer} writes, by this engine's rules. */
   public static boolean canRead(Schema reader, Schema writer) {
     SchemaSource readerSource = SchemaSource.of(reader);
     return new Pair(readerSource, new SchemaVersion(1, SchemaSource.of(writer)), Direction.BACKWARD,
-        CompatibilityLevel.BACKWARD).violations().isEmpty();
+        CompatibilityLevel.BACKWARD).violations().stream().noneMatch(v -> v.severity() == Severity.ERROR);
   }
 
   /** One reader/writer check between the candidate and one earlier version. */
@@ -89,9 +95,15 @@ public final class CompatibilityEngine {
       // One walk for what Avro does not check (decimals) and what makes it throw (ambiguous aliases).
       List<Violation> ambiguous = new ArrayList<>();
       List<Violation> decimals = new ArrayList<>();
+      List<Violation> warnings = new ArrayList<>();
       walk(reader, writer, SchemaPath.ROOT, new HashSet<>(), (r, w, path) -> {
         checkAliases(r, w, path, ambiguous);
         checkDecimals(r, w, path, decimals);
+        if (direction == Direction.BACKWARD) {
+          // Both concern what the candidate makes of earlier data: compatible, but read differently.
+          checkEnumDefaults(r, w, path, warnings);
+          checkFieldDefaults(r, w, path, warnings);
+        }
       });
       if (ambiguous.isEmpty()) {
         explainAll(reader, writer, SchemaPath.ROOT, "");
@@ -100,6 +112,7 @@ public final class CompatibilityEngine {
         found.addAll(ambiguous);
       }
       found.addAll(decimals);
+      found.addAll(warnings);
       return found;
     }
 
@@ -124,12 +137,13 @@ public final class CompatibilityEngine {
       boolean backward = direction == Direction.BACKWARD;
       String other = version.name();
       switch (inc.getType()) {
-        case READER_FIELD_MISSING_DEFAULT_VALUE -> missingField(inc.getMessage(), at.readerRecord(), path, avroLocation);
+        case READER_FIELD_MISSING_DEFAULT_VALUE ->
+            missingField(inc.getMessage(), at.readerRecord(), at.writerRecord(), path, avroLocation);
         case TYPE_MISMATCH -> {
           if (at.readerField() != null && at.writerField() == null && at.writerRecord() != null) {
             // Avro compares an added field's type with the writer record itself (ENUM vs RECORD):
             // the real cause is the missing field default.
-            missingField(at.readerField().name(), at.readerRecord(),
+            missingField(at.readerField().name(), at.readerRecord(), at.writerRecord(),
                 new SchemaPath(path.steps().subList(0, path.steps().size() - 1)), avroLocation);
             return;
           }
@@ -137,6 +151,12 @@ public final class CompatibilityEngine {
           String subject = field == null ? "the schema" : "field '" + field + "'";
           Schema candidateType = backward ? inc.getReaderFragment() : inc.getWriterFragment();
           Schema earlierType = backward ? inc.getWriterFragment() : inc.getReaderFragment();
+          if (at.readerField() != null && at.writerField() != null
+              && (at.readerField().schema().isUnion() || at.writerField().schema().isUnion())) {
+            // The failing element is one branch of a union: speak of the field's whole type.
+            unionTypeChanged(inc, at, path, avroLocation);
+            return;
+          }
           add(Rule.FIELD_TYPE_CHANGED, path, avroLocation,
               subject + " is " + describe(earlierType) + " in " + other + " but " + describe(candidateType)
                   + " in the candidate; Avro cannot read " + describe(inc.getWriterFragment()) + " data as "
@@ -185,23 +205,144 @@ public final class CompatibilityEngine {
       }
     }
 
-    private void missingField(String field, Schema readerRecord, SchemaPath recordPath, String avroLocation) {
+    private void missingField(String field, Schema readerRecord, Schema writerRecord, SchemaPath recordPath,
+        String avroLocation) {
       SchemaPath path = fieldPath(recordPath, field);
       String record = readerRecord == null ? "the record" : "record '" + readerRecord.getFullName() + "'";
       String other = version.name();
+      Schema.Field readerField = readerRecord == null ? null : readerRecord.getField(field);
       if (direction == Direction.BACKWARD) {
-        Schema type = readerRecord == null || readerRecord.getField(field) == null
-            ? null : readerRecord.getField(field).schema();
+        Schema type = readerField == null ? null : readerField.schema();
+        Schema.Field renamed = renamedFrom(readerField, readerRecord, writerRecord);
+        if (renamed != null) {
+          add(Rule.FIELD_ADDED_WITHOUT_DEFAULT, path, avroLocation,
+              "field '" + field + "' of " + record + " has no default, and data written with " + other + " lacks it; "
+                  + "it looks like a rename of field '" + renamed.name() + "', which the candidate no longer has",
+              "keep the data: add \"aliases\": [\"" + renamed.name() + "\"] to field '" + field + "', so that it "
+                  + "reads what earlier versions wrote as '" + renamed.name() + "' (a default would read every "
+                  + "earlier record as the default)");
+          return;
+        }
         add(Rule.FIELD_ADDED_WITHOUT_DEFAULT, path, avroLocation,
             "field '" + field + "' of " + record + " has no default, so the candidate cannot read data written "
                 + "with " + other + ", which lacks it",
             "give field '" + field + "' a default, for example type " + optionalOf(type) + " with default null");
       } else {
+        // Here the reader is the earlier version and the writer the candidate.
+        Schema.Field renamed = renamedTo(readerField, readerRecord, writerRecord);
+        String rename = renamed == null ? ""
+            : "; it looks like a rename to '" + renamed.name() + "', which readers built on " + other
+                + " do not know: aliases help only the reader that declares them";
         add(Rule.FIELD_REMOVED_WITHOUT_DEFAULT, path, avroLocation,
             "field '" + field + "' of " + record + " is missing from the candidate, and readers built on " + other
-                + " need it: it has no default there",
-            "keep field '" + field + "'; to retire it, first release a version where it has a default, and "
+                + " need it: it has no default there" + rename,
+            "keep field '" + field + "'" + (renamed == null ? "" : " beside '" + renamed.name() + "'")
+                + "; to retire it, first release a version where it has a default, and "
                 + "remove it once no reader lacks that default");
+      }
+    }
+
+    /**
+     * The one field of the writer that the reader's new field may be a rename of: a writer field no
+     * reader field takes (by name or alias) whose type the new field can read. Null when there is
+     * none or more than one.
+     */
+    private static Schema.Field renamedFrom(Schema.Field added, Schema reader, Schema writer) {
+      if (added == null || reader == null || writer == null || writer.getType() != Schema.Type.RECORD) {
+        return null;
+      }
+      List<Schema.Field> dropped = writer.getFields().stream()
+          .filter(w -> reader.getFields().stream().noneMatch(r -> r.name().equals(w.name()) || r.aliases().contains(w.name())))
+          .filter(w -> readable(added.schema(), w.schema()))
+          .toList();
+      return dropped.size() == 1 ? dropped.get(0) : null;
+    }
+
+    /** The one new field of the candidate (the writer) that an earlier reader's field may have been renamed to. */
+    private static Schema.Field renamedTo(Schema.Field removed, Schema reader, Schema writer) {
+      if (removed == null || reader == null || writer == null || writer.getType() != Schema.Type.RECORD) {
+        return null;
+      }
+      List<Schema.Field> added = writer.getFields().stream()
+          .filter(w -> reader.getFields().stream().noneMatch(r -> r.name().equals(w.name()) || r.aliases().contains(w.name())))
+          .filter(w -> readable(w.schema(), removed.schema()))
+          .toList();
+      return added.size() == 1 ? added.get(0) : null;
+    }
+
+    private static boolean readable(Schema reader, Schema writer) {
+      try {
+        return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType()
+            == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE;
+      } catch (AvroRuntimeException e) {
+        return false;
+      }
+    }
+
+    /** A field whose type is or was a union, failing on one branch: both whole types, and a fix in their terms. */
+    private void unionTypeChanged(Incompatibility inc, PathTranslation.Result at, SchemaPath path, String avroLocation) {
+      boolean backward = direction == Direction.BACKWARD;
+      Schema.Field candidateField = backward ? at.readerField() : at.writerField();
+      Schema.Field earlierField = backward ? at.writerField() : at.readerField();
+      String field = candidateField.name();
+      String other = version.name();
+      Schema earlier = earlierField.schema();
+      boolean wasOptional = isOptional(earlier);
+      boolean isOptional = isOptional(candidateField.schema());
+      String fix = wasOptional && !isOptional
+          ? "keep field '" + field + "' optional: type " + shortJson(earlier) + " as in " + other
+              + "; a field that must now always be set needs a new field with a default"
+          : "keep field '" + field + "' as " + shortJson(earlier) + "; to change its type, add a new field of the "
+              + "new type with a default and stop using '" + field + "'";
+      add(Rule.FIELD_TYPE_CHANGED, path, avroLocation,
+          "field '" + field + "' is " + shortJson(earlier) + " in " + other + " but " + shortJson(candidateField.schema())
+              + " in the candidate; Avro cannot read " + describe(inc.getWriterFragment()) + " data as "
+              + shortJson(backward ? candidateField.schema() : earlier),
+          fix);
+    }
+
+    private static boolean isOptional(Schema schema) {
+      return schema.isUnion() && schema.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
+    }
+
+    /** Warns where earlier data holds enum symbols the candidate dropped: its enum default stands in for them. */
+    private void checkEnumDefaults(Schema r, Schema w, SchemaPath path, List<Violation> into) {
+      if (r.getType() != Schema.Type.ENUM || w.getType() != Schema.Type.ENUM || r.getEnumDefault() == null) {
+        return;
+      }
+      List<String> dropped = w.getEnumSymbols().stream().filter(symbol -> !r.hasEnumSymbol(symbol)).toList();
+      if (!dropped.isEmpty()) {
+        into.add(violation(Rule.ENUM_SYMBOL_READ_AS_DEFAULT, path, "",
+            "enum '" + r.getFullName() + "' no longer has " + (dropped.size() == 1 ? "symbol " : "symbols ")
+                + dropped + "; data written with " + version.name() + " that holds "
+                + (dropped.size() == 1 ? "it" : "them") + " will be read as its default '" + r.getEnumDefault() + "'",
+            "keep " + dropped + " if readers must tell " + (dropped.size() == 1 ? "it" : "them") + " apart from '"
+                + r.getEnumDefault() + "'; if reading " + (dropped.size() == 1 ? "it" : "them") + " as '"
+                + r.getEnumDefault() + "' is intended, nothing to do"));
+      }
+    }
+
+    /** Warns where a matched field's default differs: data lacking the field now reads as another value. */
+    private void checkFieldDefaults(Schema r, Schema w, SchemaPath path, List<Violation> into) {
+      if (r.getType() != Schema.Type.RECORD || w.getType() != Schema.Type.RECORD) {
+        return;
+      }
+      for (Schema.Field readerField : r.getFields()) {
+        List<Schema.Field> matches = w.getFields().stream()
+            .filter(wf -> wf.name().equals(readerField.name()) || readerField.aliases().contains(wf.name()))
+            .toList();
+        if (matches.size() != 1 || !readerField.hasDefaultValue() || !matches.get(0).hasDefaultValue()) {
+          continue;
+        }
+        JsonNode candidateDefault = Accessor.defaultValue(readerField);
+        JsonNode earlierDefault = Accessor.defaultValue(matches.get(0));
+        if (!candidateDefault.equals(earlierDefault)) {
+          into.add(violation(Rule.FIELD_DEFAULT_CHANGED, path.then("fields", readerField.name()), "",
+              "field '" + readerField.name() + "' of record '" + r.getFullName() + "' has default " + earlierDefault
+                  + " in " + version.name() + " but " + candidateDefault + " in the candidate: readers of data "
+                  + "written without the field now see " + candidateDefault + " instead of " + earlierDefault,
+              "keep default " + earlierDefault + "; for another value, add a new field with that default"));
+        }
       }
     }
 
@@ -294,7 +435,9 @@ public final class CompatibilityEngine {
     }
 
     private Violation violation(Rule rule, SchemaPath path, String avroLocation, String message, String fix) {
-      return new Violation(rule, level, direction, version.version(), version.name(), path, avroLocation,
+      // Only Avro's own findings have an index pointer; the engine's own rules pass "".
+      return new Violation(rule, level, direction, version.version(), version.name(), path,
+          avroLocation.isEmpty() ? Optional.empty() : Optional.of(avroLocation),
           candidate.locate(path), version.source().locate(path), message, fix);
     }
   }
@@ -372,6 +515,21 @@ public final class CompatibilityEngine {
     }
     return schema.getLogicalType() == null ? schema.getType().getName()
         : schema.getType().getName() + " (" + schema.getLogicalType().getName() + ")";
+  }
+
+  /** A type as written in a schema, briefly: {@code ["null","string"]}, named types by full name. */
+  static String shortJson(Schema schema) {
+    if (schema.isUnion()) {
+      return schema.getTypes().stream().map(CompatibilityEngine::shortJson).collect(Collectors.joining(",", "[", "]"));
+    }
+    if (isNamed(schema)) {
+      return "\"" + schema.getFullName() + "\"";
+    }
+    if (schema.getLogicalType() == null && schema.getObjectProps().isEmpty()
+        && schema.getType() != Schema.Type.ARRAY && schema.getType() != Schema.Type.MAP) {
+      return "\"" + schema.getType().getName() + "\"";
+    }
+    return describe(schema);
   }
 
   /** How to write a field of this type as optional, for fixes. */

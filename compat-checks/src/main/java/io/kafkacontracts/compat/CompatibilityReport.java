@@ -11,7 +11,7 @@ import java.util.List;
  * @param subject         the subject
  * @param level           the level it was checked at
  * @param versionsChecked the earlier versions the candidate was checked against, oldest first
- * @param violations      every violation found, by version then by position
+ * @param violations      every finding, errors and warnings, by version then by position
  */
 public record CompatibilityReport(
     String subject, CompatibilityLevel level, List<Integer> versionsChecked, List<Violation> violations) {
@@ -23,7 +23,13 @@ public record CompatibilityReport(
     violations = List.copyOf(violations);
   }
 
+  /** Whether no error was found; warnings do not make a candidate incompatible. */
   public boolean isCompatible() {
-    return violations.isEmpty();
+    return violations.stream().noneMatch(v -> v.severity() == Severity.ERROR);
+  }
+
+  /** The violations that fail the gate. */
+  public List<Violation> errors() {
+    return violations.stream().filter(v -> v.severity() == Severity.ERROR).toList();
   }
 }

@@ -99,7 +99,7 @@ public final class ContractsGate {
         : before.backward() ? Direction.BACKWARD : Direction.FORWARD;
     String guarantee = lost == Direction.BACKWARD
         ? "new versions read the data of earlier ones" : "earlier readers read the data of new versions";
-    return new Violation(Rule.LEVEL_RELAXED, both, lost, latest.version(), latest.name(), LEVEL_PATH, "", Optional.of(at),
+    return new Violation(Rule.LEVEL_RELAXED, both, lost, latest.version(), latest.name(), LEVEL_PATH, Optional.empty(), Optional.of(at),
         Optional.empty(),
         "subject '" + subject + "' is relaxed from " + before + " (in " + baseline + ") to " + s.level()
             + ", which no longer guarantees that " + guarantee

@@ -18,15 +18,30 @@ public enum Rule {
   DECIMAL_SCALE_CHANGED("Checks that a decimal keeps its scale: Avro would read 12.34 as 1.234 (stricter than Avro)."),
   DECIMAL_PRECISION_DECREASED("Checks that a decimal's precision does not shrink for its reader (stricter than Avro)."),
   LEVEL_RELAXED("Checks that a subject's compatibility level keeps every guarantee of its level in the baseline."),
-  INCOMPATIBLE("Any other incompatibility Avro reports; the message is Avro's.");
+  INCOMPATIBLE("Any other incompatibility Avro reports; the message is Avro's."),
+  ENUM_SYMBOL_READ_AS_DEFAULT(Severity.WARNING, "Warns where the candidate drops enum symbols earlier data may hold "
+      + "and its enum default stands in for them: that data silently reads as the default."),
+  FIELD_DEFAULT_CHANGED(Severity.WARNING, "Warns where a field's default changes: readers of data lacking the field "
+      + "now see another value.");
 
+  private final Severity severity;
   private final String purpose;
 
   Rule(String purpose) {
+    this(Severity.ERROR, purpose);
+  }
+
+  Rule(Severity severity, String purpose) {
+    this.severity = severity;
     this.purpose = purpose;
   }
 
-  /** One line, "Checks that ...". */
+  /** Whether a finding of this rule fails the gate. */
+  public Severity severity() {
+    return severity;
+  }
+
+  /** One line, "Checks that ..." (errors) or "Warns where ..." (warnings). */
   public String purpose() {
     return purpose;
   }

@@ -14,7 +14,9 @@ import java.util.Optional;
  * @param version           the earlier version the candidate was checked against
  * @param versionName       how to name it, e.g. "version 2" or "a1b2c3d (version 2 in git)"
  * @param path              where, by names, e.g. {@code /fields/currency/type}
- * @param avroLocation      Avro's own index pointer for the same element, e.g. {@code /fields/3/type}
+ * @param avroLocation      Avro's own index pointer for the same element, e.g. {@code /fields/3/type}, where the
+ *                          finding is Avro's; absent for this engine's own rules (decimals, ambiguous aliases,
+ *                          warnings, levels), which Avro does not report
  * @param candidateLocation file:line:column in the candidate, when it came from a file
  * @param baselineLocation  file:line:column in the earlier version, when it came from a file
  * @param message           what is wrong, in plain words
@@ -27,7 +29,7 @@ public record Violation(
     int version,
     String versionName,
     SchemaPath path,
-    String avroLocation,
+    Optional<String> avroLocation,
     Optional<SourceLocation> candidateLocation,
     Optional<SourceLocation> baselineLocation,
     String message,
@@ -44,5 +46,10 @@ public record Violation(
     requireNonNull(baselineLocation, "baselineLocation == null");
     requireNonNull(message, "message == null");
     requireNonNull(fix, "fix == null");
+  }
+
+  /** The rule's severity: whether this finding fails the gate. */
+  public Severity severity() {
+    return rule.severity();
   }
 }

@@ -68,10 +68,11 @@ class ContractsGateTest {
     assertThat(report.fails()).isTrue();
     // The baseline is named by its absolute path; the rest by paths relative to the project.
     assertThat(ReportFormat.TEXT.render(report).replace(root + "/", "")).isEqualTo("""
-        kafka-contracts: 1 violation in 1 of 3 subjects, 0 problems (baseline: directory baseline)
-        contracts/avro/Order.avsc:4:3: orders-value [BACKWARD_TRANSITIVE, backward against version 1] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty
+        kafka-contracts: 1 violation from 1 cause in 1 of 3 subjects, 0 warnings, 0 problems (baseline: directory baseline)
+        contracts/avro/Order.avsc:4:3: FIELD_ADDED_WITHOUT_DEFAULT
             field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with version 1, which lacks it
             fix: give field 'qty' a default, for example type ["null","int"] with default null
+            breaks orders-value at /fields/qty [BACKWARD_TRANSITIVE, backward against version 1]
         accepted: payments-value FIELD_ADDED_WITHOUT_DEFAULT at /fields/note against version 1 (payments has no consumers yet; contracts/accepted-breaks.yaml:2:5)
         """);
   }
@@ -120,16 +121,15 @@ class ContractsGateTest {
     GateReport report = relaxOrdersTo("NONE", "accepted: []\n");
 
     assertThat(ReportFormat.TEXT.render(report)).isEqualTo("""
-        kafka-contracts: 3 violations in 1 of 1 subjects, 0 problems (baseline: the test's baseline)
-        contracts/avro/Order.avsc:4:3: orders-value [BACKWARD_TRANSITIVE, backward against version 1] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty
-            field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with version 1, which lacks it
+        kafka-contracts: 3 violations from 2 causes in 1 of 1 subjects, 0 warnings, 0 problems (baseline: the test's baseline)
+        contracts/avro/Order.avsc:4:3: FIELD_ADDED_WITHOUT_DEFAULT
+            field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with versions 1 and 2, which lacks it
             fix: give field 'qty' a default, for example type ["null","int"] with default null
-        contracts/avro/Order.avsc:4:3: orders-value [BACKWARD_TRANSITIVE, backward against version 2] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty
-            field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with version 2, which lacks it
-            fix: give field 'qty' a default, for example type ["null","int"] with default null
-        contracts/contracts.yaml:4:20: orders-value [BACKWARD_TRANSITIVE, backward against version 2] LEVEL_RELAXED at /compatibility
+            breaks orders-value at /fields/qty [BACKWARD_TRANSITIVE, backward against versions 1, 2]
+        contracts/contracts.yaml:4:20: LEVEL_RELAXED
             subject 'orders-value' is relaxed from BACKWARD_TRANSITIVE (in the test's baseline) to NONE, which no longer guarantees that new versions read the data of earlier ones across every version; this change is still judged at BACKWARD_TRANSITIVE
             fix: keep compatibility: BACKWARD_TRANSITIVE (or a stricter level); to relax it on purpose, add an accepted break for rule LEVEL_RELAXED at path /compatibility of subject 'orders-value', with the reason and who agreed
+            breaks orders-value at /compatibility [BACKWARD_TRANSITIVE, backward against version 2]
         """);
   }
 
@@ -222,5 +222,50 @@ class ContractsGateTest {
 
     assertThat(report.subjects()).isEmpty();
     assertThat(report.problems()).extracting(Problem::rule).containsExactly("SYNTAX_ERROR");
+  }
+
+  @Test
+  void aChangeToATypeSharedByEightSubjectsIsOneFindingNamingThemAll() throws IOException {
+    String source = "{\"type\": \"record\", \"name\": \"EventSource\", \"namespace\": \"com.example.common\",\n"
+        + " \"fields\": [\n  {\"name\": \"service\", \"type\": \"string\"}%s\n ]}\n";
+    write("contracts/avro/common/EventSource.avsc", source.formatted(",\n  {\"name\": \"region\", \"type\": \"string\"}"));
+    StringBuilder catalogue = new StringBuilder("topics:\n");
+    for (String name : List.of("orders", "payments", "refunds", "shipments", "returns", "invoices", "carts", "users")) {
+      String type = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+      // Each embeds the shared type; 'users' in two fields, which Avro reports twice at one path: said once.
+      String fields = "  {\"name\": \"id\", \"type\": \"string\"},\n  {\"name\": \"source\", \"type\": "
+          + "\"com.example.common.EventSource\"}"
+          + (name.equals("users") ? ",\n  {\"name\": \"origin\", \"type\": \"com.example.common.EventSource\"}" : "");
+      write("contracts/avro/" + type + ".avsc", record(type, fields));
+      write("baseline/" + name + "-value/1.avsc", record(type, fields.replaceFirst("\"com.example.common.EventSource\"",
+          source.formatted("").replace("\n", " ").strip())));
+      catalogue.append("  - name: ").append(name).append("\n    value: com.example.").append(type).append('\n');
+    }
+    write("contracts/contracts.yaml", catalogue.toString());
+    ContractsDirectory contracts = ContractsDirectory.load(root.resolve("contracts"), root::relativize);
+    assertThat(contracts.problems()).isEmpty();
+
+    GateReport report = new ContractsGate().run(contracts, new DirectoryBaseline(root.resolve("baseline")),
+        AcceptedBreaks.none(), LocalDate.of(2026, 12, 6), root::relativize);
+
+    assertThat(report.violationCount()).isEqualTo(8);
+    assertThat(ReportFormat.TEXT.render(report).replace(root + "/", "")).isEqualTo("""
+        kafka-contracts: 8 violations from 1 cause in 8 of 8 subjects, 0 warnings, 0 problems (baseline: directory baseline)
+        contracts/avro/common/EventSource.avsc:4:3: FIELD_ADDED_WITHOUT_DEFAULT
+            field 'region' of record 'com.example.common.EventSource' has no default, so the candidate cannot read data written with version 1, which lacks it
+            fix: give field 'region' a default, for example type ["null","string"] with default null
+            breaks 8 subjects:
+              orders-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+              payments-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+              refunds-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+              shipments-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+              returns-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+              invoices-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+              carts-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+              users-value at /fields/source/type/fields/region [BACKWARD, backward against version 1]
+        """);
+    assertThat(ReportFormat.GITHUB.render(report).lines()).singleElement().asString()
+        .startsWith("::error file=contracts/avro/common/EventSource.avsc,line=4,col=3,"
+            + "title=FIELD_ADDED_WITHOUT_DEFAULT in 8 subjects::");
   }
 }

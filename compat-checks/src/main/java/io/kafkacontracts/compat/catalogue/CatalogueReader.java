@@ -102,7 +102,7 @@ public final class CatalogueReader {
     try {
       tree = LocatedTree.parseYaml(text);
     } catch (SyntaxException e) {
-      return new Result(new Catalogue(List.of()), List.of(new Problem(
+      return new Result(new Catalogue(List.of()), List.of(Problem.error(
           "CATALOGUE_SYNTAX_ERROR", new SourceLocation(display, e.position()), "invalid YAML: " + e.getMessage())));
     }
     return new Reading(tree, schemas, display).read();
@@ -547,7 +547,7 @@ public final class CatalogueReader {
     }
 
     private void problemAt(String rule, SourcePosition position, String message) {
-      problems.add(new Problem(rule, new SourceLocation(display, position), message));
+      problems.add(Problem.error(rule, new SourceLocation(display, position), message));
     }
   }
 }

@@ -285,7 +285,7 @@ public final class SchemaFolder {
     }
 
     private Problem problem(String rule, Path path, SourcePosition position, String message) {
-      return new Problem(rule, new SourceLocation(display.apply(path), position), message);
+      return Problem.error(rule, new SourceLocation(display.apply(path), position), message);
     }
   }
 

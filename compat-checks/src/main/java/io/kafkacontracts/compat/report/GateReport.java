@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.CompatibilityReport;
 import io.kafkacontracts.compat.Problem;
+import io.kafkacontracts.compat.Severity;
 import java.util.List;
 
 /**
@@ -27,21 +28,55 @@ public record GateReport(String baseline, List<CompatibilityReport> subjects, Li
     notes = List.copyOf(notes);
   }
 
+  /** The violations that fail the gate (errors), counting each subject and version. */
   public int violationCount() {
-    return subjects.stream().mapToInt(s -> s.violations().size()).sum();
+    return subjects.stream().mapToInt(s -> s.errors().size()).sum();
   }
 
-  /** Whether the gate fails: a violation or a problem. */
+  /** Every violation and warning grouped by cause: what reports print, each cause once. */
+  public List<Finding> findings() {
+    return Finding.group(subjects);
+  }
+
+  /** The problems that fail the gate. */
+  public List<Problem> errorProblems() {
+    return problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
+  }
+
+  /** Warnings: causes of warning violations, and warning problems. */
+  public int warningCount() {
+    return (int) (findings().stream().filter(f -> f.severity() == Severity.WARNING).count()
+        + problems.stream().filter(p -> p.severity() == Severity.WARNING).count());
+  }
+
+  /** Whether the gate fails: an error violation or an error problem; warnings do not fail. */
   public boolean fails() {
-    return violationCount() > 0 || !problems.isEmpty();
+    return violationCount() > 0 || !errorProblems().isEmpty();
   }
 
-  /** "3 compatibility violations in 2 subjects and 1 problems": what fails, for a failure message. */
-  public String failureCount() {
+  /** Whether the gate fails when warnings fail too ({@code contracts.failOnWarning}). */
+  public boolean fails(boolean failOnWarning) {
+    return fails() || (failOnWarning && warningCount() > 0);
+  }
+
+  /**
+   * "3 compatibility violations in 2 subjects and 1 problem": what fails, for a failure message;
+   * with {@code failOnWarning}, the warnings too.
+   */
+  public String failureCount(boolean failOnWarning) {
     int count = violationCount();
     long failing = subjects.stream().filter(s -> !s.isCompatible()).count();
+    int problemCount = errorProblems().size();
+    int warnings = warningCount();
     return count + (count == 1 ? " compatibility violation" : " compatibility violations")
         + " in " + failing + (failing == 1 ? " subject" : " subjects")
-        + (problems.isEmpty() ? "" : " and " + problems.size() + " problems");
+        + (problemCount == 0 ? "" : " and " + problemCount + (problemCount == 1 ? " problem" : " problems"))
+        + (failOnWarning && warnings > 0
+            ? ", and " + warnings + (warnings == 1 ? " warning" : " warnings") + " (contracts.failOnWarning)" : "");
+  }
+
+  /** {@link #failureCount(boolean)} without warnings. */
+  public String failureCount() {
+    return failureCount(false);
   }
 }

@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.CompatibilityReport;
 import io.kafkacontracts.compat.Problem;
+import io.kafkacontracts.compat.Severity;
 import io.kafkacontracts.compat.Violation;
 import io.kafkacontracts.compat.source.SourceLocation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The ways a {@link GateReport} is rendered: for people on a console, and for machines (JSON,
@@ -25,18 +29,28 @@ public enum ReportFormat {
     @Override
     public String render(GateReport report) {
       StringBuilder out = new StringBuilder();
+      List<Finding> findings = report.findings();
+      long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+      int problems = report.errorProblems().size();
       out.append("kafka-contracts: ").append(report.violationCount()).append(plural(report.violationCount(), " violation"))
+          .append(" from ").append(errors).append(plural(errors, " cause"))
           .append(" in ").append(report.subjects().stream().filter(s -> !s.isCompatible()).count()).append(" of ")
-          .append(report.subjects().size()).append(" subjects, ").append(report.problems().size())
-          .append(plural(report.problems().size(), " problem")).append(" (baseline: ").append(report.baseline())
-          .append(")\n");
-      for (CompatibilityReport subject : report.subjects()) {
-        for (Violation v : subject.violations()) {
-          out.append(where(v)).append(": ").append(subject.subject()).append(" [").append(v.level())
-              .append(", ").append(v.direction().name().toLowerCase(java.util.Locale.ROOT)).append(" against ")
-              .append(v.versionName()).append("] ").append(v.rule()).append(" at ").append(v.path()).append('\n')
-              .append("    ").append(v.message()).append('\n')
-              .append("    fix: ").append(v.fix()).append('\n');
+          .append(report.subjects().size()).append(" subjects, ").append(report.warningCount())
+          .append(plural(report.warningCount(), " warning")).append(", ").append(problems)
+          .append(plural(problems, " problem")).append(" (baseline: ").append(report.baseline()).append(")\n");
+      for (Finding f : findings) {
+        boolean error = f.severity() == Severity.ERROR;
+        out.append(f.at().map(Object::toString).orElse("(no file)")).append(": ").append(error ? "" : "warning: ")
+            .append(f.rule()).append('\n')
+            .append("    ").append(f.message()).append('\n')
+            .append("    fix: ").append(f.fix()).append('\n');
+        String verb = error ? "breaks " : "in ";
+        if (f.occurrences().size() == 1) {
+          out.append("    ").append(verb).append(occurrence(f.occurrences().get(0))).append('\n');
+        } else {
+          long subjects = f.subjects().size();
+          out.append("    ").append(verb).append(subjects).append(plural(subjects, " subject")).append(":\n");
+          f.occurrences().forEach(o -> out.append("      ").append(occurrence(o)).append('\n'));
         }
       }
       for (AcceptedBreaks.Accepted a : report.accepted()) {
@@ -50,6 +64,11 @@ public enum ReportFormat {
       report.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
       return out.toString();
     }
+
+    private String occurrence(Finding.Occurrence o) {
+      return o.subject() + " at " + o.path() + " [" + o.level() + ", "
+          + o.violations().get(0).direction().name().toLowerCase(Locale.ROOT) + " against " + o.against() + "]";
+    }
   },
 
   JSON {
@@ -58,6 +77,7 @@ public enum ReportFormat {
       ObjectNode root = MAPPER.createObjectNode();
       root.put("baseline", report.baseline());
       root.put("violations", report.violationCount());
+      root.put("warnings", report.warningCount());
       root.put("fails", report.fails());
       ArrayNode subjects = root.putArray("subjects");
       for (CompatibilityReport subject : report.subjects()) {
@@ -68,6 +88,25 @@ public enum ReportFormat {
         subject.versionsChecked().forEach(versions::add);
         ArrayNode violations = s.putArray("violations");
         subject.violations().forEach(v -> violation(violations.addObject(), v));
+      }
+      ArrayNode findings = root.putArray("findings");
+      for (Finding f : report.findings()) {
+        ObjectNode node = findings.addObject();
+        node.put("rule", f.rule().name());
+        node.put("severity", f.severity().name());
+        node.put("direction", f.direction().name());
+        f.at().ifPresent(l -> location(node, l));
+        node.put("message", f.message());
+        node.put("fix", f.fix());
+        ArrayNode occurrences = node.putArray("subjects");
+        for (Finding.Occurrence o : f.occurrences()) {
+          ObjectNode occurrence = occurrences.addObject();
+          occurrence.put("subject", o.subject());
+          occurrence.put("level", o.level().name());
+          occurrence.put("path", o.path().toString());
+          ArrayNode versions = occurrence.putArray("versions");
+          o.violations().forEach(v -> versions.add(v.version()));
+        }
       }
       ArrayNode accepted = root.putArray("accepted");
       for (AcceptedBreaks.Accepted a : report.accepted()) {
@@ -81,6 +120,7 @@ public enum ReportFormat {
       for (Problem p : report.problems()) {
         ObjectNode node = problems.addObject();
         node.put("rule", p.rule());
+        node.put("severity", p.severity().name());
         location(node, p.location());
         node.put("message", p.message());
       }
@@ -95,12 +135,13 @@ public enum ReportFormat {
 
     private void violation(ObjectNode node, Violation v) {
       node.put("rule", v.rule().name());
+      node.put("severity", v.severity().name());
       node.put("level", v.level().name());
       node.put("direction", v.direction().name());
       node.put("version", v.version());
       node.put("against", v.versionName());
       node.put("path", v.path().toString());
-      node.put("avroLocation", v.avroLocation());
+      v.avroLocation().ifPresent(pointer -> node.put("avroLocation", pointer));
       v.candidateLocation().ifPresent(l -> location(node.putObject("candidate"), l));
       v.baselineLocation().ifPresent(l -> location(node.putObject("baseline"), l));
       node.put("message", v.message());
@@ -117,32 +158,50 @@ public enum ReportFormat {
   JUNIT_XML {
     @Override
     public String render(GateReport report) {
-      int tests = report.subjects().size() + (report.problems().isEmpty() ? 0 : 1);
-      long failures = report.subjects().stream().filter(s -> !s.isCompatible()).count()
-          + (report.problems().isEmpty() ? 0 : 1);
+      List<Problem> errors = report.errorProblems();
+      List<Problem> warnings = report.problems().stream().filter(p -> p.severity() == Severity.WARNING).toList();
+      boolean lint = !report.problems().isEmpty();
+      int tests = report.subjects().size() + (lint ? 1 : 0);
+      long failures = report.subjects().stream().filter(s -> !s.isCompatible()).count() + (errors.isEmpty() ? 0 : 1);
       StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
       out.append("<testsuite name=\"kafka-contracts\" tests=\"").append(tests).append("\" failures=\"")
           .append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
       for (CompatibilityReport subject : report.subjects()) {
         out.append("  <testcase classname=\"compatibility\" name=\"").append(xml(subject.subject()))
             .append(" (").append(subject.level()).append(")\"");
-        if (subject.isCompatible()) {
+        if (subject.violations().isEmpty()) {
           out.append("/>\n");
           continue;
         }
         out.append(">\n");
-        for (Violation v : subject.violations()) {
-          out.append("    <failure type=\"").append(v.rule()).append("\" message=\"").append(xml(v.message()))
-              .append("\">").append(xml(where(v) + ": " + v.rule() + " at " + v.path() + " against "
-                  + v.versionName() + "\nfix: " + v.fix())).append("</failure>\n");
+        // One failure per cause within the subject; warnings go to the test's output, as they do not fail.
+        StringBuilder warned = new StringBuilder();
+        for (Finding f : Finding.group(List.of(subject))) {
+          Finding.Occurrence o = f.occurrences().get(0);
+          String detail = f.at().map(Object::toString).orElse("(no file)") + ": " + f.rule() + " at " + o.path()
+              + " against " + o.against() + "\n" + (f.severity() == Severity.ERROR ? "" : f.message() + "\n")
+              + "fix: " + f.fix();
+          if (f.severity() == Severity.ERROR) {
+            out.append("    <failure type=\"").append(f.rule()).append("\" message=\"").append(xml(f.message()))
+                .append("\">").append(xml(detail)).append("</failure>\n");
+          } else {
+            warned.append("warning: ").append(detail).append('\n');
+          }
+        }
+        if (!warned.isEmpty()) {
+          out.append("    <system-out>").append(xml(warned.toString())).append("</system-out>\n");
         }
         out.append("  </testcase>\n");
       }
-      if (!report.problems().isEmpty()) {
+      if (lint) {
         out.append("  <testcase classname=\"lint\" name=\"contracts\">\n");
-        for (Problem p : report.problems()) {
+        for (Problem p : errors) {
           out.append("    <failure type=\"").append(p.rule()).append("\" message=\"").append(xml(p.message()))
               .append("\">").append(xml(p.toString())).append("</failure>\n");
+        }
+        if (!warnings.isEmpty()) {
+          out.append("    <system-out>").append(xml(warnings.stream().map(Problem::toString)
+              .collect(Collectors.joining("\n", "", "\n")))).append("</system-out>\n");
         }
         out.append("  </testcase>\n");
       }
@@ -155,19 +214,21 @@ public enum ReportFormat {
     @Override
     public String render(GateReport report) {
       StringBuilder out = new StringBuilder();
-      for (CompatibilityReport subject : report.subjects()) {
-        for (Violation v : subject.violations()) {
-          Optional<SourceLocation> at = v.candidateLocation().or(v::baselineLocation);
-          out.append(command("error", at, v.rule() + " in " + subject.subject(),
-              v.message() + " (against " + v.versionName() + ", " + v.level() + "). Fix: " + v.fix()));
-        }
+      for (Finding f : report.findings()) {
+        List<String> subjects = f.subjects();
+        String title = f.rule() + " in " + (subjects.size() == 1 ? subjects.get(0) : subjects.size() + " subjects");
+        String against = f.occurrences().stream().map(o -> o.subject() + " " + o.path() + " against " + o.against()
+            + ", " + o.level()).collect(Collectors.joining("; "));
+        out.append(command(f.severity() == Severity.ERROR ? "error" : "warning", f.at(), title,
+            f.message() + " (" + against + "). Fix: " + f.fix()));
       }
       for (AcceptedBreaks.Accepted a : report.accepted()) {
         out.append(command("notice", Optional.of(a.entry().location()), "accepted " + a.violation().rule(),
             a.subject() + " " + a.violation().path() + ": " + a.entry().reason()));
       }
       for (Problem p : report.problems()) {
-        out.append(command("error", Optional.of(p.location()), p.rule(), p.message()));
+        out.append(command(p.severity() == Severity.ERROR ? "error" : "warning", Optional.of(p.location()), p.rule(),
+            p.message()));
       }
       report.notes().forEach(note -> out.append(command("notice", Optional.empty(), "kafka-contracts", note)));
       return out.toString();
@@ -202,10 +263,6 @@ public enum ReportFormat {
     Files.createDirectories(directory);
     Files.writeString(directory.resolve("compatibility.json"), JSON.render(report), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve("compatibility.xml"), JUNIT_XML.render(report), StandardCharsets.UTF_8);
-  }
-
-  static String where(Violation v) {
-    return v.candidateLocation().or(v::baselineLocation).map(Object::toString).orElse("(no file)");
   }
 
   static String plural(long count, String word) {
