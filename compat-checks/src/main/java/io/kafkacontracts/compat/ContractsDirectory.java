@@ -56,13 +56,11 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
     if (!Files.isRegularFile(catalogueFile)) {
       throw new IOException("the topic catalogue " + display.apply(catalogueFile) + " is missing");
     }
-    Catalogue catalogue = new Catalogue(List.of());
-    // Checking names against schemas that did not load would only repeat their problems.
-    if (!schemas.hasProblems()) {
-      CatalogueReader.Result result = CatalogueReader.read(catalogueFile, schemas, display.apply(catalogueFile));
-      catalogue = result.catalogue();
-      problems.addAll(result.problems());
-    }
+    // Every problem in one run: the catalogue is read even when schemas are broken, skipping only the
+    // checks of its names against them, which would repeat the schemas' problems.
+    CatalogueReader.Result result = CatalogueReader.read(catalogueFile, schemas, display.apply(catalogueFile));
+    problems.addAll(result.problems());
+    Catalogue catalogue = schemas.hasProblems() ? new Catalogue(List.of()) : result.catalogue();
     return new ContractsDirectory(root, schemas, catalogue, problems);
   }
 

@@ -44,10 +44,32 @@ class ContractsDirectoryTest {
     assertThat(load().problemReport(root))
         .isEqualTo("2 problems in the contracts under " + root + "; fix them and build again:\n"
             + shown + "/avro/shop/Customer.avsc:2:41: unknown type 'com.example.Address' in field 'address': no "
-            + ".avsc file of the folder defines it and it is not an Avro primitive; check the spelling and write "
-            + "the full name, e.g. 'com.example.Address' [UNKNOWN_TYPE]\n"
+            + ".avsc file of the folder defines it and it is not an Avro primitive; check the spelling, and write "
+            + "the full name of a type an .avsc file of the folder defines [UNKNOWN_TYPE]\n"
             + shown + "/avro/shop/Order.avsc:7:3: invalid JSON: Unexpected character (']' (code 93)): expected a "
             + "valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false') [SYNTAX_ERROR]");
+  }
+
+  @Test
+  void reportsTheCataloguesProblemsWithTheSchemasProblemsInOneRun() throws IOException {
+    write("avro/Order.avsc", """
+        {"type": "record", "name": "Order", "namespace": "com.example", "fields": [{"name": "id", "type": "strin"}]}
+        """);
+    write("contracts.yaml", """
+        topics:
+          - name: orders
+            value: com.example.Order
+            compatibility: BACKWARDS
+          - name: bad topic
+            value: com.example.Nowhere
+        """);
+
+    ContractsDirectory contracts = load();
+
+    // The catalogue's own mistakes are reported now; its names are not checked against broken schemas.
+    assertThat(contracts.problems()).extracting(Problem::rule)
+        .containsExactly("UNKNOWN_TYPE", "COMPATIBILITY_LEVEL_INVALID", "TOPIC_NAME_INVALID");
+    assertThat(contracts.catalogue().topics()).isEmpty();
   }
 
   @Test
@@ -63,7 +85,7 @@ class ContractsDirectoryTest {
 
     assertThat(load().problemReport(root))
         .endsWith("/contracts.yaml:3:12: topic 'orders' names value schema 'com.example.Ordr', "
-            + "which no .avsc file defines; write the full name of a named type under avro/ [UNKNOWN_SCHEMA]");
+            + "which no .avsc file defines; did you mean 'com.example.Order'? [UNKNOWN_SCHEMA]");
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.Problem;
+import io.kafkacontracts.compat.lint.NearestName;
 import io.kafkacontracts.compat.lint.SchemaFolder;
 import io.kafkacontracts.compat.source.LocatedTree;
 import io.kafkacontracts.compat.source.SourceLocation;
@@ -84,7 +85,8 @@ public final class CatalogueReader {
    * Reads a catalogue file.
    *
    * @param file    contracts.yaml
-   * @param schemas the loaded schema folder the catalogue's names must exist in
+   * @param schemas the loaded schema folder the catalogue's names must exist in; when it has problems, names are
+   *                not checked against it (everything else is)
    * @param display the file name to print in problems
    */
   public static Result read(Path file, SchemaFolder schemas, Path display) throws IOException {
@@ -193,7 +195,7 @@ public final class CatalogueReader {
       String description = optionalText(node, at, "description").orElse("");
       String valueType = requiredText(node, at, "value").orElse(null);
       Schema valueSchema = null;
-      if (valueType != null) {
+      if (valueType != null && !schemas.hasProblems()) {
         valueSchema = schemas.type(valueType).orElse(null);
         if (valueSchema == null) {
           problem("UNKNOWN_SCHEMA", at.appendProperty("value"), label + " names value schema '" + valueType
@@ -242,7 +244,7 @@ public final class CatalogueReader {
       if (node.has("type")) {
         String type = requiredText(node, at, "type").orElse("string");
         KeyFormat format = readKeyFormat(node, at, label, type);
-        if (!TopicContract.isPrimitive(type) && schemas.type(type).isEmpty()) {
+        if (!TopicContract.isPrimitive(type) && !schemas.hasProblems() && schemas.type(type).isEmpty()) {
           problem("UNKNOWN_SCHEMA", at.appendProperty("type"), label + " names key type '" + type
               + "', which is neither an Avro primitive nor defined by any .avsc file" + suggestion(type));
         } else {
@@ -384,6 +386,9 @@ public final class CatalogueReader {
           .filter(known -> known.endsWith("." + simple) || known.equals(simple))
           .sorted()
           .toList();
+      if (similar.isEmpty()) {
+        similar = NearestName.of(name, schemas.types().keySet()).stream().toList();
+      }
       return similar.isEmpty() ? "; write the full name of a named type under avro/"
           : "; did you mean " + similar.stream().map(s -> "'" + s + "'").collect(Collectors.joining(" or ")) + "?";
     }

@@ -215,12 +215,14 @@ public final class SchemaFolder {
           String simpleName = reference.written().substring(reference.written().lastIndexOf('.') + 1);
           if (!known && !unreadableTypes.contains(simpleName)) {
             String where = reference.field() == null ? "" : " in field '" + reference.field() + "'";
+            List<String> names = new ArrayList<>(definitions.keySet());
+            names.addAll(SchemaNames.PRIMITIVES);
+            String hint = NearestName.of(reference.written(), names).map(name -> "did you mean '" + name + "'?")
+                .orElse("check the spelling, and write the full name of a type an .avsc file of the folder defines");
             problems.add(problem("UNKNOWN_TYPE", read.path(),
                 read.tree().nearestPositionOf(reference.pointer()),
                 "unknown type '" + reference.written() + "'" + where
-                    + ": no .avsc file of the folder defines it and it is not an Avro primitive; "
-                    + "check the spelling and write the full name, e.g. '"
-                    + reference.candidates().get(0) + "'"));
+                    + ": no .avsc file of the folder defines it and it is not an Avro primitive; " + hint));
           }
         });
       }
@@ -237,8 +239,8 @@ public final class SchemaFolder {
         try {
           parsed.put(read, parser.parse(read.text()));
         } catch (AvroRuntimeException e) {
-          problems.add(problem("INVALID_SCHEMA", read.path(), locate(read.tree(), e.getMessage()),
-              "invalid Avro schema: " + e.getMessage()));
+          AvroErrors.Located at = AvroErrors.locate(read.tree(), e.getMessage());
+          problems.add(problem("INVALID_SCHEMA", read.path(), at.position(), at.message()));
         }
       }
       if (!problems.isEmpty()) {
@@ -254,8 +256,8 @@ public final class SchemaFolder {
         try {
           main = entry.getValue().mainSchema();
         } catch (AvroRuntimeException e) {
-          problems.add(problem("INVALID_SCHEMA", read.path(), locate(read.tree(), e.getMessage()),
-              "invalid Avro schema: " + e.getMessage()));
+          AvroErrors.Located at = AvroErrors.locate(read.tree(), e.getMessage());
+          problems.add(problem("INVALID_SCHEMA", read.path(), at.position(), at.message()));
           continue;
         }
         ContractFile file = new ContractFile(

@@ -79,8 +79,8 @@ class SchemaFolderTest {
 
     assertThat(load().problems()).extracting(Problem::toString).containsExactly(
         "a/Customer.avsc:3:38: unknown type 'com.example.common.Adress' in field 'home': no .avsc file of "
-            + "the folder defines it and it is not an Avro primitive; check the spelling and write the full "
-            + "name, e.g. 'com.example.common.Adress' [UNKNOWN_TYPE]");
+            + "the folder defines it and it is not an Avro primitive; did you mean 'com.example.common.Address'? "
+            + "[UNKNOWN_TYPE]");
   }
 
   @Test
@@ -114,9 +114,10 @@ class SchemaFolderTest {
          ]}
         """);
 
+    // At the default itself, not at the field's name.
     assertThat(load().problems()).singleElement().satisfies(problem -> {
       assertThat(problem.rule()).isEqualTo("INVALID_SCHEMA");
-      assertThat(problem.location().toString()).isEqualTo("a/Order.avsc:4:13");
+      assertThat(problem.location().toString()).isEqualTo("a/Order.avsc:4:51");
       assertThat(problem.message()).startsWith("invalid Avro schema: Invalid default for field quantity");
     });
   }
@@ -177,6 +178,63 @@ class SchemaFolderTest {
         """);
 
     assertThat(load().problems()).extracting(p -> p.location() + " " + p.rule()).containsExactly(
-        "a/Names.avsc:3:12 INVALID_SCHEMA", "b/Symbols.avsc:1:10 INVALID_SCHEMA");
+        "a/Names.avsc:3:12 INVALID_SCHEMA", "b/Symbols.avsc:2:24 INVALID_SCHEMA");
+  }
+
+  @Test
+  void duplicatesArePointedAtTheirSecondOccurrence() throws IOException {
+    write("a/Fields.avsc", """
+        {"type": "record", "name": "Fields", "namespace": "com.example", "fields": [
+          {"name": "id", "type": "string"},
+          {"name": "note", "type": "string"},
+          {"name": "id", "type": "long"}
+        ]}
+        """);
+    write("b/Union.avsc", """
+        {"type": "record", "name": "Union", "fields": [
+          {"name": "maybe", "type": ["null", "string",
+                                     "null"]}
+        ]}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "a/Fields.avsc:4:12: invalid Avro schema: record 'com.example.Fields' has two fields named 'id'; rename or "
+            + "remove one of them [INVALID_SCHEMA]",
+        "b/Union.avsc:3:30: invalid Avro schema: the union lists null twice; a union holds each type once "
+            + "[INVALID_SCHEMA]");
+  }
+
+  @Test
+  void aNegativeFixedSizeIsToldInTheSchemasWordsAtItsSize() throws IOException {
+    write("a/Hash.avsc", """
+        {"type": "fixed", "name": "Hash",
+         "size": -16}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "a/Hash.avsc:2:10: invalid Avro schema: fixed 'Hash' has size -16; a fixed's size is its length in bytes, "
+            + "0 or more [INVALID_SCHEMA]");
+  }
+
+  @Test
+  void anUnknownTypeGetsTheNearestDefinedNameOrPrimitive() throws IOException {
+    write("common/Address.avsc", ADDRESS);
+    write("a/Customer.avsc", """
+        {"type": "record", "name": "Customer", "namespace": "com.example.common",
+         "fields": [
+           {"name": "home", "type": "Adress"},
+           {"name": "name", "type": "strng"},
+           {"name": "other", "type": "com.example.Unrelated"}
+         ]}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::message).containsExactly(
+        "unknown type 'Adress' in field 'home': no .avsc file of the folder defines it and it is not an Avro "
+            + "primitive; did you mean 'com.example.common.Address'?",
+        "unknown type 'strng' in field 'name': no .avsc file of the folder defines it and it is not an Avro "
+            + "primitive; did you mean 'string'?",
+        "unknown type 'com.example.Unrelated' in field 'other': no .avsc file of the folder defines it and it is "
+            + "not an Avro primitive; check the spelling, and write the full name of a type an .avsc file of the "
+            + "folder defines");
   }
 }
