@@ -12,7 +12,7 @@ def refuse(String text) {
 }
 
 expect("[INFO] kafka-contracts: 1 schema files, 1 named types and 1 topics are valid")
-expect("[INFO] kafka-contracts: 0 violations in 0 of 1 subjects, 0 problems (baseline: directory ")
+expect("[INFO] kafka-contracts: 0 violations from 0 causes in 0 of 1 subjects, 0 warnings, 0 problems (baseline: directory ")
 assert new File(basedir, "target/contracts/compatibility.json").text.contains('"violations" : 0')
 assert new File(basedir, "target/contracts/compatibility.xml").isFile()
 return true

@@ -16,9 +16,10 @@ def runs = buildLog.split(/\[INFO\] Building git-baseline 1.0/)
 assert runs.length == 3 : "two builds"
 runs[1..2].each { run ->
   // The earlier version is named by the commit it comes from, not a number that reads like a registry's.
-  assert run.contains("""[ERROR] avro/Order.avsc:8:5: orders-value [BACKWARD, backward against ${head} (version 1 in git)] FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty
+  assert run.contains("""[ERROR] avro/Order.avsc:8:5: FIELD_ADDED_WITHOUT_DEFAULT
 [ERROR]     field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with ${head} (version 1 in git), which lacks it
-[ERROR]     fix: give field 'qty' a default, for example type ["null","int"] with default null""")
-  assert run.contains("[ERROR] kafka-contracts: 1 violation in 1 of 1 subjects, 0 problems (baseline: git HEAD (" + head + "))")
+[ERROR]     fix: give field 'qty' a default, for example type ["null","int"] with default null
+[ERROR]     breaks orders-value at /fields/qty [BACKWARD, backward against ${head} (version 1 in git)]""")
+  assert run.contains("[ERROR] kafka-contracts: 1 violation from 1 cause in 1 of 1 subjects, 0 warnings, 0 problems (baseline: git HEAD (" + head + "))")
 }
 return true

@@ -3,7 +3,10 @@
 def buildLog = new File(basedir, "build.log").text
 def runs = buildLog.split(/\[INFO\] Building registry-decimal 1.0/)
 assert runs.length == 3 : "two builds"
-def violation = "[ERROR] avro/Payment.avsc:8:32: decimal.payments-value [BACKWARD, backward against version 1] DECIMAL_PRECISION_DECREASED at /fields/amount/type"
+def violation = """[ERROR] avro/Payment.avsc:8:32: DECIMAL_PRECISION_DECREASED
+[ERROR]     the decimal of field 'amount' has precision 10 for its reader (the candidate) but 12 for its writer (version 1); values with more digits would not fit
+[ERROR]     fix: keep precision 12 or more
+[ERROR]     breaks decimal.payments-value at /fields/amount/type [BACKWARD, backward against version 1]"""
 def disagreement = "[WARNING] kafka-contracts: decimal.payments-value: our engine finds the candidate incompatible, the registry's own check (its level for the subject: BACKWARD) finds it compatible"
 [1, 2].each { run ->
   assert runs[run].contains(violation) : "run " + run + " lacks the violation"

@@ -22,7 +22,7 @@ assert v1.fields[1].type == [type: "record", name: "Money", fields: [[name: "cen
 def registered = new JsonSlurper().parse(new URL(registryUrl + "/subjects/downloaded.orders-value/versions/2")).schema
 assert new File(folder, "2.avsc").text == registered
 // 3: the gate against the downloaded versions, both of them (the level is transitive).
-assert runs[3].contains("[INFO] kafka-contracts: 0 violations in 0 of 1 subjects, 0 problems (baseline: directory " +
+assert runs[3].contains("[INFO] kafka-contracts: 0 violations from 0 causes in 0 of 1 subjects, 0 warnings, 0 problems (baseline: directory " +
     downloaded + ")")
 def report = new JsonSlurper().parse(new File(basedir, "target/contracts/compatibility.json"))
 assert report.subjects*.versionsChecked == [[1, 2]]

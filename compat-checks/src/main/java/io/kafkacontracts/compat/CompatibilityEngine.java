@@ -97,12 +97,10 @@ public final class CompatibilityEngine {
       List<Violation> decimals = new ArrayList<>();
       List<Violation> warnings = new ArrayList<>();
       walk(reader, writer, SchemaPath.ROOT, new HashSet<>(), (r, w, path) -> {
-        checkAliases(r, w, path, ambiguous);
+        checkRecordFields(r, w, path, ambiguous, warnings);
         checkDecimals(r, w, path, decimals);
         if (direction == Direction.BACKWARD) {
-          // Both concern what the candidate makes of earlier data: compatible, but read differently.
           checkEnumDefaults(r, w, path, warnings);
-          checkFieldDefaults(r, w, path, warnings);
         }
       });
       if (ambiguous.isEmpty()) {
@@ -322,30 +320,6 @@ public final class CompatibilityEngine {
       }
     }
 
-    /** Warns where a matched field's default differs: data lacking the field now reads as another value. */
-    private void checkFieldDefaults(Schema r, Schema w, SchemaPath path, List<Violation> into) {
-      if (r.getType() != Schema.Type.RECORD || w.getType() != Schema.Type.RECORD) {
-        return;
-      }
-      for (Schema.Field readerField : r.getFields()) {
-        List<Schema.Field> matches = w.getFields().stream()
-            .filter(wf -> wf.name().equals(readerField.name()) || readerField.aliases().contains(wf.name()))
-            .toList();
-        if (matches.size() != 1 || !readerField.hasDefaultValue() || !matches.get(0).hasDefaultValue()) {
-          continue;
-        }
-        JsonNode candidateDefault = Accessor.defaultValue(readerField);
-        JsonNode earlierDefault = Accessor.defaultValue(matches.get(0));
-        if (!candidateDefault.equals(earlierDefault)) {
-          into.add(violation(Rule.FIELD_DEFAULT_CHANGED, path.then("fields", readerField.name()), "",
-              "field '" + readerField.name() + "' of record '" + r.getFullName() + "' has default " + earlierDefault
-                  + " in " + version.name() + " but " + candidateDefault + " in the candidate: readers of data "
-                  + "written without the field now see " + candidateDefault + " instead of " + earlierDefault,
-              "keep default " + earlierDefault + "; for another value, add a new field with that default"));
-        }
-      }
-    }
-
     /** The path of a field: Avro points at /fields/N; the record path is turned into /fields/name. */
     private static SchemaPath fieldPath(SchemaPath path, String field) {
       List<String> steps = path.steps();
@@ -381,21 +355,44 @@ public final class CompatibilityEngine {
       }
     }
 
-    private void checkAliases(Schema r, Schema w, SchemaPath path, List<Violation> into) {
+    /**
+     * Each reader field against the writer fields its name and aliases match: more than one is
+     * ambiguous (Avro throws); exactly one with another default is a warning, backward only, as it
+     * concerns what the candidate makes of earlier data.
+     */
+    private void checkRecordFields(Schema r, Schema w, SchemaPath path, List<Violation> ambiguous,
+        List<Violation> warnings) {
       if (r.getType() != Schema.Type.RECORD || w.getType() != Schema.Type.RECORD) {
         return;
       }
       for (Schema.Field field : r.getFields()) {
-        List<String> matches = w.getFields().stream()
-            .filter(wf -> wf.name().equals(field.name()) || field.aliases().contains(wf.name()))
-            .map(Schema.Field::name)
-            .toList();
+        List<Schema.Field> matches = writerFields(field, w);
         if (matches.size() > 1) {
-          into.add(violation(Rule.FIELD_ALIAS_AMBIGUOUS, path.then("fields", field.name()), "",
-              "field '" + field.name() + "' of record '" + r.getFullName() + "' matches fields " + matches
+          List<String> names = matches.stream().map(Schema.Field::name).toList();
+          ambiguous.add(violation(Rule.FIELD_ALIAS_AMBIGUOUS, path.then("fields", field.name()), "",
+              "field '" + field.name() + "' of record '" + r.getFullName() + "' matches fields " + names
                   + " of the writer's record by its name and aliases; Avro cannot tell which one to read",
-              "keep in the name and aliases of '" + field.name() + "' only one of " + matches));
+              "keep in the name and aliases of '" + field.name() + "' only one of " + names));
+        } else if (matches.size() == 1 && direction == Direction.BACKWARD) {
+          checkFieldDefault(r, field, matches.get(0), path, warnings);
         }
+      }
+    }
+
+    /** Warns where a matched field's default differs: data lacking the field now reads as another value. */
+    private void checkFieldDefault(Schema record, Schema.Field candidate, Schema.Field earlier, SchemaPath path,
+        List<Violation> into) {
+      if (!candidate.hasDefaultValue() || !earlier.hasDefaultValue()) {
+        return;
+      }
+      JsonNode candidateDefault = Accessor.defaultValue(candidate);
+      JsonNode earlierDefault = Accessor.defaultValue(earlier);
+      if (!candidateDefault.equals(earlierDefault)) {
+        into.add(violation(Rule.FIELD_DEFAULT_CHANGED, path.then("fields", candidate.name()), "",
+            "field '" + candidate.name() + "' of record '" + record.getFullName() + "' has default " + earlierDefault
+                + " in " + version.name() + " but " + candidateDefault + " in the candidate: readers of data "
+                + "written without the field now see " + candidateDefault + " instead of " + earlierDefault,
+            "keep default " + earlierDefault + "; for another value, add a new field with that default"));
       }
     }
 
@@ -466,9 +463,7 @@ public final class CompatibilityEngine {
       }
     } else if (r.getType() == Schema.Type.RECORD && w.getType() == Schema.Type.RECORD) {
       for (Schema.Field field : r.getFields()) {
-        List<Schema.Field> matches = w.getFields().stream()
-            .filter(wf -> wf.name().equals(field.name()) || field.aliases().contains(wf.name()))
-            .toList();
+        List<Schema.Field> matches = writerFields(field, w);
         if (matches.size() == 1) {
           walk(field.schema(), matches.get(0).schema(), path.then("fields", field.name(), "type"), seen, visitor);
         }
@@ -478,6 +473,25 @@ public final class CompatibilityEngine {
     } else if (r.getType() == Schema.Type.MAP && w.getType() == Schema.Type.MAP) {
       walk(r.getValueType(), w.getValueType(), path.then("values"), seen, visitor);
     }
+  }
+
+  /** The writer record's fields a reader field's name and aliases match, by the record's own lookup. */
+  private static List<Schema.Field> writerFields(Schema.Field reader, Schema writer) {
+    Schema.Field byName = writer.getField(reader.name());
+    if (reader.aliases().isEmpty()) {
+      return byName == null ? List.of() : List.of(byName);
+    }
+    List<Schema.Field> matches = new ArrayList<>(2);
+    if (byName != null) {
+      matches.add(byName);
+    }
+    for (String alias : reader.aliases()) {
+      Schema.Field byAlias = writer.getField(alias);
+      if (byAlias != null && !matches.contains(byAlias)) {
+        matches.add(byAlias);
+      }
+    }
+    return matches;
   }
 
   /** The union's branch of this full name (or primitive type name), or null. */

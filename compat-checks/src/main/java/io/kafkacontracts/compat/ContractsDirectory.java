@@ -7,6 +7,7 @@ import io.kafkacontracts.compat.catalogue.CatalogueReader;
 import io.kafkacontracts.compat.catalogue.KeySpec;
 import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.compat.lint.SchemaFolder;
+import io.kafkacontracts.compat.lint.SchemaLint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.avro.Schema;
 
 /**
@@ -26,7 +28,7 @@ import org.apache.avro.Schema;
  * @param root      the directory
  * @param schemas   the schema folder ({@code avro/})
  * @param catalogue the topics that could be read
- * @param problems  every problem of the schemas and the catalogue, schemas first
+ * @param problems  every problem of the schemas, the catalogue and the lint, in that order; lint warnings among them
  */
 public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue catalogue, List<Problem> problems) {
 
@@ -60,12 +62,21 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
     // checks of its names against them, which would repeat the schemas' problems.
     CatalogueReader.Result result = CatalogueReader.read(catalogueFile, schemas, display.apply(catalogueFile));
     problems.addAll(result.problems());
-    Catalogue catalogue = schemas.hasProblems() ? new Catalogue(List.of()) : result.catalogue();
+    Catalogue catalogue = schemas.hasProblems() ? Catalogue.of(List.of()) : result.catalogue();
+    if (!schemas.hasProblems()) {
+      problems.addAll(SchemaLint.check(schemas, result.catalogue().lint(), display));
+    }
     return new ContractsDirectory(root, schemas, catalogue, problems);
   }
 
+  /** Whether a problem is an error: lint warnings do not make the contracts invalid. */
   public boolean hasProblems() {
-    return !problems.isEmpty();
+    return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+  }
+
+  /** The warnings among the problems (lint conventions), for a build to print. */
+  public List<Problem> warnings() {
+    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
   }
 
   /**
@@ -88,11 +99,16 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
     return Optional.empty();
   }
 
-  /** Every problem, one per line as {@code file:line:column: message [RULE]}, under a heading naming the folder. */
+  /**
+   * Every error, one per line as {@code file:line:column: message [RULE]}, under a heading naming the
+   * folder, then the warnings.
+   */
   public String problemReport(Path shownRoot) {
-    int count = problems.size();
+    List<Problem> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
+    int count = errors.size();
     return count + (count == 1 ? " problem" : " problems") + " in the contracts under " + shownRoot
-        + "; fix them and build again:\n" + problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
+        + "; fix them and build again:\n" + Stream.concat(errors.stream(), warnings().stream())
+            .map(Problem::toString).collect(Collectors.joining("\n"));
   }
 
   /** What a valid directory holds, e.g. "kafka-contracts: 66 schema files, 66 named types and 23 topics are valid". */

@@ -113,11 +113,12 @@ class CiScriptsTest {
         // A workflow command, at the start of its own line, where GitHub shows it: on the line added.
         "\n::error file=schemas/avro/config/ConfigChange.avsc,line=11,col=5,title=FIELD_ADDED_WITHOUT_DEFAULT in "
             + "config.changes-value::field 'reason' of record 'io.kafkacontracts.events.config.ConfigChange' has no "
-            + "default, so the candidate cannot read data written with " + version1 + ", which lacks it (against "
-            + version1 + ", BACKWARD). Fix: give field 'reason' a default, for example type [\"null\",\"string\"] with "
-            + "default null\n",
-        "[ERROR] schemas/avro/config/ConfigChange.avsc:11:5: config.changes-value [BACKWARD, backward against " + version1 + "] "
-            + "FIELD_ADDED_WITHOUT_DEFAULT at /fields/payload/type/fields/reason",
+            + "default, so the candidate cannot read data written with " + version1 + ", which lacks it "
+            + "(config.changes-value /fields/payload/type/fields/reason against " + version1 + ", BACKWARD). Fix: give "
+            + "field 'reason' a default, for example type [\"null\",\"string\"] with default null\n",
+        "[ERROR] schemas/avro/config/ConfigChange.avsc:11:5: FIELD_ADDED_WITHOUT_DEFAULT\n",
+        "[ERROR]     breaks config.changes-value at /fields/payload/type/fields/reason [BACKWARD, backward against "
+            + version1 + "]",
         "on project schemas: 1 compatibility violation in 1 subject (see above and "
             + "schemas/target/contracts/compatibility.json). Fix each as its 'fix:' line says, or, for an intentional "
             + "break, add an entry with a reason to schemas/accepted-breaks.yaml.",

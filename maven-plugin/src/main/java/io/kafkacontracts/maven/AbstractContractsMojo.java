@@ -72,6 +72,14 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.acceptedBreaks")
   File acceptedBreaks;
 
+  /**
+   * Fail on warnings too: lint conventions marked WARNING (missing docs, a union default that only
+   * Avro 1.12 accepts) and compatible changes that silently change data (an enum symbol read as the
+   * default, a changed field default). Off: warnings are printed and the build goes on.
+   */
+  @Parameter(property = "contracts.failOnWarning", defaultValue = "false")
+  boolean failOnWarning;
+
   /** Reads the environment; tests override it. */
   Function<String, String> environment = System::getenv;
 
@@ -137,7 +145,8 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   }
 
   /**
-   * Prints a gate report in a format: errors when it fails, else information; GitHub workflow
+   * Prints a gate report in a format: errors when it fails, warnings when it has warnings, else
+   * information; GitHub workflow
    * commands as plain stdout lines, and also after any other format when {@code GITHUB_ACTIONS=true}.
    */
   void print(GateReport report, ReportFormat format) {
@@ -147,6 +156,8 @@ abstract class AbstractContractsMojo extends AbstractMojo {
       System.out.print(rendered);
     } else if (report.fails()) {
       rendered.lines().forEach(getLog()::error);
+    } else if (report.warningCount() > 0) {
+      rendered.lines().forEach(getLog()::warn);
     } else {
       rendered.lines().forEach(getLog()::info);
     }

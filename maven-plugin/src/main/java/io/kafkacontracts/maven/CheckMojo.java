@@ -100,8 +100,8 @@ public class CheckMojo extends AbstractContractsMojo {
     getLog().info("kafka-contracts: judged " + report.subjects().size() + " subjects against " + report.baseline()
         + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     print(report, console);
-    if (report.fails() && failOnViolation) {
-      throw new MojoFailureException(report.failureCount() + " (see above and "
+    if (report.fails(failOnWarning) && failOnViolation) {
+      throw new MojoFailureException(report.failureCount(failOnWarning) + " (see above and "
           + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
           + "). Fix each as its 'fix:' line says, or, for an intentional break, add an entry with a reason to "
           + display().apply(acceptedBreaks.toPath()) + ".");

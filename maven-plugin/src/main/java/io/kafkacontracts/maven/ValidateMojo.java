@@ -45,6 +45,13 @@ public class ValidateMojo extends AbstractContractsMojo {
             + String.join("\n  - ", problems));
       }
     }
+    contracts.warnings().forEach(warning -> getLog().warn(warning.toString()));
+    if (failOnWarning && !contracts.warnings().isEmpty()) {
+      int count = contracts.warnings().size();
+      throw new MojoFailureException(count + (count == 1 ? " lint warning" : " lint warnings") + " in the contracts under "
+          + display().apply(contracts.root()) + " (see above) and contracts.failOnWarning is on: fix them, or "
+          + "take their rules out in contracts.yaml's lint section (except, ignore, ignoreOnly)");
+    }
     getLog().info(contracts.summary());
   }
 

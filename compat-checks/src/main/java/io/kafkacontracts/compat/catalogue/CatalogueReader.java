@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.Problem;
+import io.kafkacontracts.compat.lint.LintConfig;
+import io.kafkacontracts.compat.lint.LintRule;
 import io.kafkacontracts.compat.lint.NearestName;
 import io.kafkacontracts.compat.lint.SchemaFolder;
 import io.kafkacontracts.compat.source.LocatedTree;
@@ -19,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -68,7 +72,8 @@ public final class CatalogueReader {
     }
   }
 
-  private static final Set<String> TOP_LEVEL = Set.of("defaults", "topics");
+  private static final Set<String> TOP_LEVEL = Set.of("defaults", "topics", "lint");
+  private static final Set<String> LINT = Set.of("use", "except", "fieldCase", "ignore", "ignoreOnly");
   private static final Set<String> DEFAULTS = Set.of(
       "compatibility", "subjectNameStrategy", "partitions", "replication", "retention", "deadLetterRetention");
   private static final Set<String> TOPIC = Set.of(
@@ -104,7 +109,7 @@ public final class CatalogueReader {
     try {
       tree = LocatedTree.parseYaml(text);
     } catch (SyntaxException e) {
-      return new Result(new Catalogue(List.of()), List.of(Problem.error(
+      return new Result(Catalogue.of(List.of()), List.of(Problem.error(
           "CATALOGUE_SYNTAX_ERROR", new SourceLocation(display, e.position()), "invalid YAML: " + e.getMessage())));
     }
     return new Reading(tree, schemas, display).read();
@@ -121,6 +126,7 @@ public final class CatalogueReader {
     /** Where the defaults set the level; null while they do not. */
     private SourcePosition defaultLevelPosition;
     private SubjectNameStrategy defaultStrategy = SubjectNameStrategy.TOPIC_NAME;
+    private LintConfig lint = LintConfig.DEFAULT;
     private int defaultPartitions = 1;
     private int defaultReplication = 3;
     private Duration defaultRetention = Duration.ofDays(7);
@@ -140,6 +146,9 @@ public final class CatalogueReader {
         return result(List.of());
       }
       unknownProperties(root, top, TOP_LEVEL, "top level");
+      if (root.has("lint")) {
+        lint = readLint(root.get("lint"), top.appendProperty("lint"));
+      }
       JsonNode defaults = root.get("defaults");
       if (defaults != null) {
         readDefaults(defaults, top.appendProperty("defaults"));
@@ -159,7 +168,68 @@ public final class CatalogueReader {
     }
 
     private Result result(List<TopicContract> topics) {
-      return new Result(new Catalogue(topics), problems);
+      return new Result(new Catalogue(topics, lint), problems);
+    }
+
+    /** The {@code lint:} section: rule ids and categories checked against the known ones, with a hint. */
+    private LintConfig readLint(JsonNode node, JsonPointer at) {
+      if (!node.isObject()) {
+        problem("CATALOGUE_INVALID", at, "'lint' must be a mapping with use, except, fieldCase, ignore or ignoreOnly");
+        return LintConfig.DEFAULT;
+      }
+      unknownProperties(node, at, LINT, "lint");
+      Set<LintRule> rules = EnumSet.noneOf(LintRule.class);
+      List<String> use = node.has("use") ? textList(node, at, "use") : List.of(LintRule.Category.MINIMAL.name());
+      for (int i = 0; i < use.size(); i++) {
+        String id = use.get(i);
+        Optional<LintRule.Category> category = Arrays.stream(LintRule.Category.values())
+            .filter(c -> c.name().equals(id)).findFirst();
+        if (category.isPresent()) {
+          Arrays.stream(LintRule.values()).filter(r -> r.in(category.get())).forEach(rules::add);
+        } else {
+          lintRule(id, at.appendProperty("use").appendIndex(i), true).ifPresent(rules::add);
+        }
+      }
+      List<String> except = textList(node, at, "except");
+      for (int i = 0; i < except.size(); i++) {
+        lintRule(except.get(i), at.appendProperty("except").appendIndex(i), false).ifPresent(rules::remove);
+      }
+      LintConfig.FieldCase fieldCase = LintConfig.FieldCase.CAMEL_CASE;
+      Optional<String> written = optionalText(node, at, "fieldCase");
+      if (written.isPresent()) {
+        Optional<LintConfig.FieldCase> known = Arrays.stream(LintConfig.FieldCase.values())
+            .filter(c -> c.written().equals(written.get())).findFirst();
+        if (known.isEmpty()) {
+          problem("CATALOGUE_INVALID", at.appendProperty("fieldCase"), "lint.fieldCase '" + written.get()
+              + "' is neither camelCase nor snake_case");
+        }
+        fieldCase = known.orElse(fieldCase);
+      }
+      List<String> ignore = textList(node, at, "ignore");
+      Map<LintRule, List<String>> ignoreOnly = new EnumMap<>(LintRule.class);
+      JsonNode only = node.get("ignoreOnly");
+      if (only != null && !only.isObject()) {
+        problem("CATALOGUE_INVALID", at.appendProperty("ignoreOnly"), "'ignoreOnly' must map rule ids to lists of paths");
+      } else if (only != null) {
+        JsonPointer onlyAt = at.appendProperty("ignoreOnly");
+        only.fieldNames().forEachRemaining(id -> lintRule(id, onlyAt.appendProperty(id), false)
+            .ifPresent(rule -> ignoreOnly.put(rule, textList(only, onlyAt, id))));
+      }
+      return new LintConfig(rules, fieldCase, ignore, ignoreOnly);
+    }
+
+    private Optional<LintRule> lintRule(String id, JsonPointer at, boolean categories) {
+      Optional<LintRule> rule = Arrays.stream(LintRule.values()).filter(r -> r.name().equals(id)).findFirst();
+      if (rule.isEmpty()) {
+        List<String> known = new ArrayList<>(Arrays.stream(LintRule.values()).map(Enum::name).toList());
+        if (categories) {
+          Arrays.stream(LintRule.Category.values()).map(Enum::name).forEach(known::add);
+        }
+        problem("LINT_RULE_UNKNOWN", at, "unknown lint " + (categories ? "rule or category '" : "rule '") + id + "'"
+            + NearestName.of(id, known).map(n -> "; did you mean '" + n + "'?").orElse("; the rules are "
+                + Arrays.stream(LintRule.values()).map(Enum::name).collect(Collectors.joining(", "))));
+      }
+      return rule;
     }
 
     private void readDefaults(JsonNode node, JsonPointer at) {
