@@ -246,26 +246,25 @@ public final class CompatibilityEngine {
      * none or more than one.
      */
     private static Schema.Field renamedFrom(Schema.Field added, Schema reader, Schema writer) {
-      if (added == null || reader == null || writer == null || writer.getType() != Schema.Type.RECORD) {
-        return null;
-      }
-      List<Schema.Field> dropped = writer.getFields().stream()
-          .filter(w -> reader.getFields().stream().noneMatch(r -> r.name().equals(w.name()) || r.aliases().contains(w.name())))
-          .filter(w -> readable(added.schema(), w.schema()))
-          .toList();
-      return dropped.size() == 1 ? dropped.get(0) : null;
+      return added == null ? null : soleUntakenWriterField(reader, writer, w -> readable(added.schema(), w.schema()));
     }
 
     /** The one new field of the candidate (the writer) that an earlier reader's field may have been renamed to. */
     private static Schema.Field renamedTo(Schema.Field removed, Schema reader, Schema writer) {
-      if (removed == null || reader == null || writer == null || writer.getType() != Schema.Type.RECORD) {
+      return removed == null ? null : soleUntakenWriterField(reader, writer, w -> readable(w.schema(), removed.schema()));
+    }
+
+    /** The writer's only field that no reader field takes by name or alias and that passes the test; else null. */
+    private static Schema.Field soleUntakenWriterField(Schema reader, Schema writer,
+        java.util.function.Predicate<Schema.Field> test) {
+      if (reader == null || writer == null || writer.getType() != Schema.Type.RECORD) {
         return null;
       }
-      List<Schema.Field> added = writer.getFields().stream()
+      List<Schema.Field> untaken = writer.getFields().stream()
           .filter(w -> reader.getFields().stream().noneMatch(r -> r.name().equals(w.name()) || r.aliases().contains(w.name())))
-          .filter(w -> readable(w.schema(), removed.schema()))
+          .filter(test)
           .toList();
-      return added.size() == 1 ? added.get(0) : null;
+      return untaken.size() == 1 ? untaken.get(0) : null;
     }
 
     private static boolean readable(Schema reader, Schema writer) {

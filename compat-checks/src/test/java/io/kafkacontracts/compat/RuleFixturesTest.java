@@ -3,9 +3,6 @@ package io.kafkacontracts.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,20 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RuleFixturesTest {
 
-  private static final Path FIXTURES = fixtures();
-
-  private static Path fixtures() {
-    try {
-      return Path.of(RuleFixturesTest.class.getResource("/rules").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final Path FIXTURES = TestFiles.resourceFolder("/rules");
 
   static Stream<String> rules() throws IOException {
-    try (Stream<Path> folders = Files.list(FIXTURES)) {
-      return folders.map(p -> p.getFileName().toString()).sorted().toList().stream();
-    }
+    return TestFiles.folderNames(FIXTURES).stream();
   }
 
   @Test
@@ -49,10 +36,7 @@ class RuleFixturesTest {
   @MethodSource("rules")
   void fixtureGivesExactlyItsRuleAtItsPathAndLines(String rule) throws IOException {
     Path folder = FIXTURES.resolve(rule);
-    Properties expected = new Properties();
-    try (Reader in = Files.newBufferedReader(folder.resolve("expected.properties"), StandardCharsets.UTF_8)) {
-      expected.load(in);
-    }
+    Properties expected = TestFiles.expected(folder);
     Path previousFile = Path.of(rule, "previous", "Subject.avsc");
     Path currentFile = Path.of(rule, "current", "Subject.avsc");
     SchemaSource previous = SchemaSource.parse(previousFile, Files.readString(FIXTURES.resolve(previousFile)));

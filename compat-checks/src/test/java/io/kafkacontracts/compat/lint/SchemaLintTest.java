@@ -7,10 +7,6 @@ import io.kafkacontracts.compat.Problem;
 import io.kafkacontracts.compat.Severity;
 import io.kafkacontracts.compat.TestFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -29,20 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaLintTest {
 
-  private static final Path FIXTURES = fixtures();
-
-  private static Path fixtures() {
-    try {
-      return Path.of(SchemaLintTest.class.getResource("/lint").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final Path FIXTURES = TestFiles.resourceFolder("/lint");
 
   static Stream<String> rules() throws IOException {
-    try (Stream<Path> folders = Files.list(FIXTURES)) {
-      return folders.map(p -> p.getFileName().toString()).sorted().toList().stream();
-    }
+    return TestFiles.folderNames(FIXTURES).stream();
   }
 
   @Test
@@ -61,11 +47,7 @@ class SchemaLintTest {
   @MethodSource("rules")
   void failingFixtureBreaksItsRuleOnceAtItsTokenAndPassingFixturePasses(String name) throws IOException {
     LintRule rule = LintRule.valueOf(name);
-    Properties expected = new Properties();
-    try (Reader in = Files.newBufferedReader(FIXTURES.resolve(name).resolve("expected.properties"),
-        StandardCharsets.UTF_8)) {
-      expected.load(in);
-    }
+    Properties expected = TestFiles.expected(FIXTURES.resolve(name));
 
     assertThat(lint(FIXTURES.resolve(name).resolve("failing"), rule)).singleElement().satisfies(problem -> {
       assertThat(problem.rule()).isEqualTo(name);
