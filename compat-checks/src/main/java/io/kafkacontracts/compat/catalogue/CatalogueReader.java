@@ -78,7 +78,7 @@ public final class CatalogueReader {
       "compatibility", "subjectNameStrategy", "partitions", "replication", "retention", "deadLetterRetention");
   private static final Set<String> TOPIC = Set.of(
       "name", "description", "value", "key", "subjectNameStrategy", "compatibility", "partitions",
-      "replication", "retention", "deadLetter", "consumerGroups", "config");
+      "replication", "retention", "deadLetter", "consumerGroups", "config", "allowPartitionIncrease");
   private static final Set<String> KEY = Set.of("field", "type", "format");
   private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -285,6 +285,16 @@ public final class CatalogueReader {
       boolean deadLetter = bool(node, at, "deadLetter").orElse(false);
       List<String> groups = textList(node, at, "consumerGroups");
       Map<String, String> config = textMap(node, at, "config");
+      boolean allowPartitionIncrease = bool(node, at, "allowPartitionIncrease").orElse(false);
+      if (config.containsKey(TopicContract.RETENTION_MS)) {
+        problem("CATALOGUE_INVALID", at.appendProperty("config").appendProperty(TopicContract.RETENTION_MS),
+            label + ": write the retention as 'retention:' (e.g. 7d), not as config retention.ms");
+      }
+      if (key instanceof KeySpec.None && config.getOrDefault("cleanup.policy", "").contains("compact")) {
+        problem("TOPIC_COMPACTED_WITHOUT_KEY", at.appendProperty("config").appendProperty("cleanup.policy"), label
+            + " is compacted but its records carry no key: compaction keeps the latest record per key, and Kafka "
+            + "refuses keyless records on a compacted topic; give the topic a key, or keep cleanup.policy: delete");
+      }
       if (problems.size() > before || name == null || valueType == null) {
         return Optional.empty();
       }
@@ -295,8 +305,11 @@ public final class CatalogueReader {
       SourcePosition levelPosition = node.has("compatibility")
           ? tree.nearestPositionOf(at.appendProperty("compatibility"))
           : defaultLevelPosition == null ? position : defaultLevelPosition;
+      Map<String, SourcePosition> positions = new LinkedHashMap<>();
+      node.fieldNames().forEachRemaining(property ->
+          positions.put(property, tree.nearestPositionOf(at.appendProperty(property))));
       return Optional.of(new TopicContract(name, description, valueType, key, strategy, level, partitions,
-          replication, retention, dlq, groups, config, position, levelPosition));
+          replication, retention, dlq, groups, config, allowPartitionIncrease, position, positions, levelPosition));
     }
 
     private KeySpec readKey(JsonNode node, JsonPointer at, Schema valueSchema, String label) {

@@ -27,7 +27,10 @@ import java.util.Optional;
  * @param deadLetter           the dead-letter topic, when failed records are routed to one
  * @param consumerGroups       consumer groups known to read the topic, for documentation
  * @param config               further topic configs passed to the broker, e.g. compression.type
+ * @param allowPartitionIncrease whether the entry acknowledges that adding partitions moves keys to
+ *                             other partitions (a keyed topic's per-key order is broken across the change)
  * @param position             where the entry starts in contracts.yaml
+ * @param positions            where each property the entry writes is, by name (e.g. {@code partitions})
  * @param levelPosition        where its level is written: its own {@code compatibility:}, else the
  *                             defaults', else (the built-in BACKWARD) where the entry starts
  */
@@ -44,7 +47,9 @@ public record TopicContract(
     Optional<DeadLetterTopic> deadLetter,
     List<String> consumerGroups,
     Map<String, String> config,
+    boolean allowPartitionIncrease,
     SourcePosition position,
+    Map<String, SourcePosition> positions,
     SourcePosition levelPosition) {
 
   public TopicContract {
@@ -60,7 +65,29 @@ public record TopicContract(
     requireNonNull(levelPosition, "levelPosition == null");
     consumerGroups = List.copyOf(consumerGroups);
     config = Map.copyOf(config);
+    positions = Map.copyOf(positions);
   }
+
+  /** Where a property of the entry is written; where the entry starts when it is not (a default applies). */
+  public SourcePosition positionOf(String property) {
+    return positions.getOrDefault(property, position);
+  }
+
+  /** Whether records carry a key: then the partition a key lands on, and so its order, depends on the count. */
+  public boolean keyed() {
+    return !(key instanceof KeySpec.None);
+  }
+
+  /** The topic configs the catalogue sets on the broker: retention.ms from {@code retention}, then {@code config}. */
+  public Map<String, String> topicConfigs() {
+    Map<String, String> configs = new java.util.LinkedHashMap<>();
+    configs.put(RETENTION_MS, Long.toString(retention.toMillis()));
+    configs.putAll(new java.util.TreeMap<>(config));
+    return java.util.Collections.unmodifiableMap(configs);
+  }
+
+  /** Kafka's topic config for how long records are kept. */
+  public static final String RETENTION_MS = "retention.ms";
 
   /** The value's subject, e.g. {@code orders-value} under TopicNameStrategy. */
   public String valueSubject() {
