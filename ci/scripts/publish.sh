@@ -11,6 +11,11 @@
 #   MAVEN_CLI_OPTS                extra Maven options, e.g. -s ci-settings.xml
 #   CONTRACTS_MODULE              the module whose contracts are registered; default: schemas where
 #                                 schemas/pom.xml exists, else the root project (one-module repositories)
+#   CONTRACTS_KAFKA_BOOTSTRAP_SERVERS  the Kafka cluster whose topics the catalogue drives: after registration,
+#                                 the topics are applied (topics-apply: create, add partitions, set configs;
+#                                 never delete). Client properties as CONTRACTS_KAFKA_<NAME> (e.g.
+#                                 CONTRACTS_KAFKA_SECURITY_PROTOCOL, CONTRACTS_KAFKA_SASL_JAAS_CONFIG, a secret).
+#                                 Unset: topics are left to others.
 #   CONTRACTS_VERSION             the version to publish; default: the tag on HEAD (v1.4.0 -> 1.4.0),
 #                                 else the pom's major.minor with the CI's build number as the patch
 #                                 (CONTRACTS_BUILD_NUMBER, or GITHUB_RUN_NUMBER, CI_PIPELINE_IID,
@@ -56,5 +61,9 @@ echo "== registration, dry run"
 mvn ${contracts[@]+"${contracts[@]}"} contracts:register -Dcontracts.dryRun=true
 echo "== registration"
 mvn ${contracts[@]+"${contracts[@]}"} contracts:register
+if [ -n "${CONTRACTS_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  echo "== topics"
+  mvn ${contracts[@]+"${contracts[@]}"} contracts:topics-apply
+fi
 echo "== publishing to ${MAVEN_REPOSITORY_URL}"
 mvn -DskipTests deploy "-DaltDeploymentRepository=${repository_id}::${MAVEN_REPOSITORY_URL}"

@@ -9,6 +9,11 @@
 #   CONTRACTS_REGISTRY_URL        check against this registry instead of the git history
 #   CONTRACTS_REGISTRY_USER_INFO  user:password for it (a CI secret)
 #   CONTRACTS_REGISTRY_TOKEN      or a bearer token (a CI secret)
+#   CONTRACTS_KAFKA_BOOTSTRAP_SERVERS  plan the catalogue's topics against this cluster (read-only): the plan
+#                                 prints, and target/contracts/topics-plan.md is ready to post as a comment;
+#                                 a refused change (fewer partitions, another replication...) fails the run.
+#                                 Client properties as CONTRACTS_KAFKA_<NAME>.
+#   CONTRACTS_MODULE              the module holding the contracts (as for publish.sh)
 #   MAVEN_CLI_OPTS                extra Maven options, e.g. -Dmaven.repo.local=.m2/repository
 # On GitHub Actions (GITHUB_ACTIONS=true) violations also become annotations on the pull request.
 # The git baseline needs history: check out with fetch-depth 0.
@@ -21,3 +26,17 @@ fi
 # ${against[@]+...}: an empty array is fine under set -u on every bash, 3.2 included.
 # shellcheck disable=SC2086
 mvn -B ${MAVEN_CLI_OPTS:-} ${against[@]+"${against[@]}"} verify
+if [ -n "${CONTRACTS_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
+  # In the contracts module (schemas/ where it exists, as publish.sh decides), after the gate passed.
+  module="${CONTRACTS_MODULE:-}"
+  if [ -z "${module}" ] && [ -f schemas/pom.xml ]; then
+    module=schemas
+  fi
+  contracts=()
+  if [ -n "${module}" ]; then
+    contracts=(-pl "${module}")
+  fi
+  echo "== topics plan"
+  # shellcheck disable=SC2086
+  mvn -B ${MAVEN_CLI_OPTS:-} ${contracts[@]+"${contracts[@]}"} contracts:topics-plan
+fi

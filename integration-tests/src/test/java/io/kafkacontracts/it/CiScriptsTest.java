@@ -23,8 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  * unchanged, and exits 0. pull-request.sh, as a pull request's pipeline runs it: on a branch off
  * main, a breaking change fails with a GitHub annotation at its line, a compatible one passes; given
  * the base (CONTRACTS_AGAINST), it finds a break in an earlier commit of a branch checked out alone.
+ * With CONTRACTS_KAFKA_BOOTSTRAP_SERVERS (the real broker, replication overridden to its one node),
+ * publish.sh applies the catalogue's topics after registration and a second run changes none, and
+ * pull-request.sh writes the topics plan as a comment-ready Markdown file.
  */
-@ExtendWith(ApicurioRegistry.class)
+@ExtendWith({ApicurioRegistry.class, KafkaBroker.class})
 class CiScriptsTest {
 
   /** A field of ConfigChange.avsc, and a field to add after it without a default: a break. */
@@ -58,7 +61,8 @@ class CiScriptsTest {
         "CONTRACTS_REGISTRY_URL", ApicurioRegistry.url(),
         "MAVEN_REPOSITORY_URL", published.toUri().toString(),
         "MAVEN_REPOSITORY_ID", "published",
-        "MAVEN_CLI_OPTS", mavenOptions,
+        "MAVEN_CLI_OPTS", mavenOptions + " -Dcontracts.topics.replication=1",
+        "CONTRACTS_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers(),
         "GITHUB_RUN_NUMBER", "41"));
 
     String first = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
@@ -75,6 +79,12 @@ class CiScriptsTest {
     assertThat(published.resolve("io/kafkacontracts/contracts/0.1.41/contracts-0.1.41.jar")).isRegularFile();
     assertThat(Files.readString(published.resolve("io/kafkacontracts/contracts/0.1.41/contracts-0.1.41.pom")))
         .contains("<version>0.1.41</version>").doesNotContain("${revision}");
+    // After registration, the catalogue's topics and dead-letter topics are on the cluster.
+    assertThat(first).contains("== topics", "kafka-contracts: topics of schemas against " + KafkaBroker.bootstrapServers());
+    try (org.apache.kafka.clients.admin.Admin admin = KafkaBroker.admin()) {
+      assertThat(admin.listTopics().names().get()).contains("connector.data.raw", "connector.data.raw.dlq",
+          "machine.telemetry", "config.changes");
+    }
 
     // The day after: one contract gains an optional field. Its second version registers, the run exits 0.
     Path schema = configChange();
@@ -87,6 +97,7 @@ class CiScriptsTest {
         "kafka-contracts: 1 new versions, 22 unchanged, 0 refused, 0 levels changed", "BUILD SUCCESS");
     assertThat(second).containsPattern("config.changes-value: new version 2 \\(id [0-9]+\\)\n");
     assertThat(registry.versions("config.changes-value")).containsExactly(1, 2);
+    assertThat(second).contains("kafka-contracts: the cluster's topics are as the catalogue says; nothing to apply");
     assertThat(registry.versions("connector.data.raw-value")).containsExactly(1);
     // The first release is still there, beside the second.
     assertThat(published.resolve("io/kafkacontracts/contracts/0.1.41/contracts-0.1.41.jar")).isRegularFile();
@@ -126,9 +137,16 @@ class CiScriptsTest {
 
     Files.writeString(schema, onMain.replace(CONFIG_VERSION, CONFIG_VERSION + REASON_WITH_DEFAULT));
     commit(repository, "a reason with a default");
-    String compatible = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/pull-request.sh"));
+    Map<String, String> withKafka = new HashMap<>(environment);
+    withKafka.put("CONTRACTS_KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.bootstrapServers());
+    withKafka.put("MAVEN_CLI_OPTS", environment.get("MAVEN_CLI_OPTS") + " -Dcontracts.topics.replication=1");
+    String compatible = RepositoryCopy.run(repository, withKafka, List.of("bash", "ci/scripts/pull-request.sh"));
 
-    assertThat(compatible).contains("kafka-contracts: 0 violations", "BUILD SUCCESS").doesNotContain("::error");
+    assertThat(compatible).contains("kafka-contracts: 0 violations", "BUILD SUCCESS", "== topics plan")
+        .doesNotContain("::error");
+    // Read-only, and ready to post on the pull request.
+    assertThat(Files.readString(repository.resolve("schemas/target/contracts/topics-plan.md")))
+        .startsWith("### Topics plan for " + KafkaBroker.bootstrapServers());
   }
 
   @Test

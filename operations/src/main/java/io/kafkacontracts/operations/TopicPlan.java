@@ -52,6 +52,13 @@ public record TopicPlan(String cluster, int brokers, List<TopicAction> actions) 
     actions = List.copyOf(actions);
   }
 
+  /** Plans the topics against the cluster the settings reach, named by them (secrets hidden). */
+  public static TopicPlan of(KafkaSettings settings, List<DesiredTopic> topics) throws IOException {
+    try (Admin admin = settings.admin()) {
+      return of(admin, settings.toString(), topics);
+    }
+  }
+
   /**
    * Plans the topics against a cluster.
    *

@@ -48,6 +48,13 @@ public final class TopicsApply {
 
   private TopicsApply() {}
 
+  /** Applies a plan to the cluster the settings reach. */
+  public static Outcome apply(KafkaSettings settings, TopicPlan plan) throws RefusedException, IOException {
+    try (Admin admin = settings.admin()) {
+      return apply(admin, plan);
+    }
+  }
+
   /**
    * Applies a plan.
    *
