@@ -73,10 +73,13 @@ assert second == 0 : secondLog
 assert secondLog.contains("kafka-contracts: 0 violations from 0 causes in 0 of 1 subjects, 1 warning, 0 problems")
 assert secondLog.contains("[WARNING] avro/Order.avsc:11:14: warning: field 'note' of record 'com.example.myteam.contracts.Order' has no doc; say what it holds, its unit or format [FIELD_DOC]")
 
-// A branch adds a required field: the gate fails with the file, the line, the field and the fix.
+// A branch adds a required field, and more partitions to the keyed topic without acknowledging that
+// keys move: the gate fails on both, each with its file, line and fix.
 git("checkout", "-q", "-b", "add-channel")
 order.text = order.text.replace('"default": null}', '"default": null},\n    {"name": "channel", "type": "string", "doc": "Where."}')
-git("commit", "-q", "-am", "orders: a required channel")
+def catalogue = new File(team, "contracts.yaml")
+catalogue.text = catalogue.text.replace("partitions: 3", "partitions: 6")
+git("commit", "-q", "-am", "orders: a required channel, and 6 partitions")
 def (breaking, breakingLog) = mvn(team, "verify")
 assert breaking != 0 : breakingLog
 assert breakingLog.contains("[ERROR] avro/Order.avsc:12:5: FIELD_ADDED_WITHOUT_DEFAULT\n")
@@ -84,6 +87,8 @@ assert breakingLog.contains("[ERROR]     breaks orders-value at /fields/channel 
 assert breakingLog.contains("(version 2 in git)]")
 assert breakingLog.contains("field 'channel' of record 'com.example.myteam.contracts.Order' has no default")
 assert breakingLog.contains("fix: give field 'channel' a default")
+assert breakingLog.contains("[ERROR] contracts.yaml:16:17: TOPIC_PARTITIONS_INCREASED_KEYED\n")
+assert breakingLog.contains("[ERROR]     fix: if that is acceptable, add allowPartitionIncrease: true to the topic's entry; else keep partitions: 3")
 
 // Back on main, the contract jar is installed and a separate project sends a typed record with it.
 git("checkout", "-q", "main")

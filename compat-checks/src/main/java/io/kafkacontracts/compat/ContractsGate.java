@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  * <p>A level weaker than the baseline's ({@link Baseline#level}) is a violation of its own,
  * {@link Rule#LEVEL_RELAXED} at the catalogue's {@code compatibility:} line, and the candidate is
  * judged at both levels' guarantees combined: a relaxation takes effect after the change that
- * makes it. A stricter level judges the candidate at the new level and says so in a note. Stateless.
+ * makes it. A stricter level judges the candidate at the new level and says so in a note. Where the
+ * baseline holds a catalogue (git), the topic rules ({@link TopicRules}) compare the topics too,
+ * reported under each topic's name. Stateless.
  */
 public final class ContractsGate {
 
@@ -85,6 +87,12 @@ public final class ContractsGate {
             + "against " + versions(report.versionsChecked()) + " at " + s.level());
         reports.add(report);
       }
+    }
+    Optional<List<TopicContract>> earlierTopics = baseline.topics();
+    if (earlierTopics.isPresent()) {
+      TopicRules.check(contracts.catalogue().topics(), earlierTopics.get(), catalogue, "the catalogue of "
+          + baseline.describe()).forEach((topic, violations) -> reports.add(new CompatibilityReport(topic,
+              violations.get(0).level(), List.of(), violations)));
     }
     AcceptedBreaks.Outcome outcome = accepted.apply(reports, latest, today);
     List<Problem> problems = new ArrayList<>(contracts.problems());

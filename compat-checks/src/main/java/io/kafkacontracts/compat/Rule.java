@@ -19,6 +19,15 @@ public enum Rule {
   DECIMAL_PRECISION_DECREASED("Checks that a decimal's precision does not shrink for its reader (stricter than Avro)."),
   LEVEL_RELAXED("Checks that a subject's compatibility level keeps every guarantee of its level in the baseline."),
   INCOMPATIBLE("Any other incompatibility Avro reports; the message is Avro's."),
+  TOPIC_PARTITIONS_DECREASED("Checks that a topic keeps at least its partitions: Kafka cannot remove partitions."),
+  TOPIC_REPLICATION_CHANGED("Checks that a topic keeps its replication factor, which only a partition reassignment "
+      + "changes."),
+  TOPIC_PARTITIONS_INCREASED_KEYED("Checks that a keyed topic gains partitions only where its entry says "
+      + "allowPartitionIncrease: keys move to other partitions, and their order across the change is lost."),
+  TOPIC_RETENTION_BELOW_DEAD_LETTER("Checks that a topic's retention is not shortened below its dead-letter "
+      + "topic's: a failed record would outlive the records it must be replayed beside."),
+  TOPIC_REMOVED_WITH_CONSUMERS("Checks that a topic with consumer groups listed stays in the catalogue until its "
+      + "consumers are gone."),
   ENUM_SYMBOL_READ_AS_DEFAULT(Severity.WARNING, "Warns where the candidate drops enum symbols earlier data may hold "
       + "and its enum default stands in for them: that data silently reads as the default."),
   FIELD_DEFAULT_CHANGED(Severity.WARNING, "Warns where a field's default changes: readers of data lacking the field "

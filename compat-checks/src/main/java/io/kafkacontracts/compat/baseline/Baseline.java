@@ -2,6 +2,7 @@ package io.kafkacontracts.compat.baseline;
 
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.SchemaVersion;
+import io.kafkacontracts.compat.catalogue.TopicContract;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,14 @@ public interface Baseline {
    * so that a candidate cannot relax it unnoticed; empty where the baseline does not know one.
    */
   default Optional<CompatibilityLevel> level(String subject) throws IOException {
+    return Optional.empty();
+  }
+
+  /**
+   * The baseline's topic catalogue, for the topic rules (partitions, replication, retention, removed
+   * topics); empty where the baseline holds no catalogue (a directory or a registry baseline).
+   */
+  default Optional<List<TopicContract>> topics() throws IOException {
     return Optional.empty();
   }
 

@@ -63,8 +63,9 @@ public final class GitBaseline implements Baseline {
   private final boolean shallow;
   private List<Snapshot> snapshots;
 
-  /** One commit's schema folder, and its catalogue's subjects (schema name and level), when it had one. */
-  private record Snapshot(String commit, SchemaFolder folder, Map<String, Subject> subjects) {}
+  /** One commit's schema folder, and its catalogue's subjects (schema name and level) and topics, when it had one. */
+  private record Snapshot(String commit, SchemaFolder folder, Map<String, Subject> subjects,
+      Optional<List<TopicContract>> topics) {}
 
   /** A subject as one commit's catalogue declared it. */
   private record Subject(String typeName, CompatibilityLevel level) {}
@@ -248,10 +249,22 @@ public final class GitBaseline implements Baseline {
     return Optional.empty();
   }
 
-  /** Subject → schema name and level from a commit's catalogue text. */
-  private static Map<String, Subject> subjects(String text, SchemaFolder snapshot, String catalogue) {
+  /** The topics of the baseline commit's catalogue: the latest commit up to the ref that had one. */
+  @Override
+  public Optional<List<TopicContract>> topics() throws IOException {
+    List<Snapshot> all = snapshots();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      if (all.get(i).topics().isPresent()) {
+        return all.get(i).topics();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Subject → schema name and level from a commit's topics. */
+  private static Map<String, Subject> subjects(List<TopicContract> topics) {
     Map<String, Subject> subjects = new HashMap<>();
-    for (TopicContract topic : CatalogueReader.read(text, snapshot, Path.of(catalogue)).catalogue().topics()) {
+    for (TopicContract topic : topics) {
       subjects.putIfAbsent(topic.valueSubject(), new Subject(topic.valueType(), topic.compatibility()));
       if (topic.key() instanceof KeySpec.Type key) {
         topic.keySubject().ifPresent(s -> subjects.putIfAbsent(s, new Subject(key.name(), topic.compatibility())));
@@ -278,9 +291,10 @@ public final class GitBaseline implements Baseline {
       return Optional.empty();
     }
     String catalogueBlob = tree.get(catalogue);
-    Map<String, Subject> subjects = catalogueBlob == null ? Map.of()
-        : subjects(new String(blobs.get(catalogueBlob), StandardCharsets.UTF_8), snapshot, catalogue);
-    return Optional.of(new Snapshot(c, snapshot, subjects));
+    Optional<List<TopicContract>> topics = catalogueBlob == null ? Optional.empty()
+        : Optional.of(CatalogueReader.read(new String(blobs.get(catalogueBlob), StandardCharsets.UTF_8), snapshot,
+            Path.of(catalogue)).catalogue().topics());
+    return Optional.of(new Snapshot(c, snapshot, topics.map(GitBaseline::subjects).orElse(Map.of()), topics));
   }
 
   @Override

@@ -208,6 +208,19 @@ class GitBaselineTest {
     assertThat(baseline.level("payments-value")).isEmpty();
   }
 
+  @Test
+  void theTopicsAreTheBaselineCommitsCatalogues() throws Exception {
+    write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Order\n    partitions: 6\n");
+    commit("orders with 6 partitions");
+    write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Order\n    partitions: 3\n");
+    commit("candidate: 3");
+
+    GitBaseline baseline = new GitBaseline(repo, "schemas/avro", Optional.empty());
+
+    assertThat(baseline.topics()).hasValueSatisfying(topics -> assertThat(topics).singleElement()
+        .satisfies(topic -> assertThat(topic.partitions()).isEqualTo(6)));
+  }
+
   private String revParse(String ref) throws IOException {
     return new Git(repo).run("rev-parse", ref).trim();
   }

@@ -244,6 +244,34 @@ class CatalogueReaderTest {
   }
 
   @Test
+  void topicSettingsTheBrokerWouldRefuseOrTheCatalogueSaysElsewhereAreProblems() {
+    assertThat(read("""
+        topics:
+          - name: orders
+            value: com.example.Order
+            config: {cleanup.policy: compact, retention.ms: "1000"}
+        """).problems()).extracting(Problem::toString).containsExactly(
+        "contracts.yaml:4:53: topic 'orders': write the retention as 'retention:' (e.g. 7d), not as config "
+            + "retention.ms [CATALOGUE_INVALID]",
+        "contracts.yaml:4:30: topic 'orders' is compacted but its records carry no key: compaction keeps the latest "
+            + "record per key, and Kafka refuses keyless records on a compacted topic; give the topic a key, or keep "
+            + "cleanup.policy: delete [TOPIC_COMPACTED_WITHOUT_KEY]");
+    TopicContract keyed = read("""
+        topics:
+          - name: orders
+            value: com.example.Order
+            key: {field: id}
+            partitions: 4
+            allowPartitionIncrease: true
+            config: {cleanup.policy: compact}
+        """).catalogue().topics().get(0);
+    assertThat(keyed.allowPartitionIncrease()).isTrue();
+    assertThat(keyed.positionOf("partitions")).hasToString("5:17");
+    assertThat(keyed.topicConfigs()).containsExactly(java.util.Map.entry("retention.ms", "604800000"),
+        java.util.Map.entry("cleanup.policy", "compact"));
+  }
+
+  @Test
   void unknownPropertiesAreTyposUntilProvenOtherwise() {
     assertThat(read("""
         topics:
@@ -251,7 +279,7 @@ class CatalogueReaderTest {
             value: com.example.Order
             partitons: 3
         """).problems()).extracting(Problem::toString).containsExactly(
-        "contracts.yaml:4:16: unknown property 'partitons' in a topic; known: compatibility, config, "
+        "contracts.yaml:4:16: unknown property 'partitons' in a topic; known: allowPartitionIncrease, compatibility, config, "
             + "consumerGroups, deadLetter, description, key, name, partitions, replication, retention, "
             + "subjectNameStrategy, value [CATALOGUE_UNKNOWN_PROPERTY]");
   }
