@@ -87,10 +87,10 @@ public record KafkaSettings(Map<String, String> properties) {
         || lower.contains("token") || lower.endsWith(".key") || lower.contains("credentials");
   }
 
-  /** The bootstrap servers and the other properties' names and values, secrets hidden. */
+  /** The bootstrap servers and the other properties' names and values by name, secrets hidden. */
   @Override
   public String toString() {
-    return bootstrapServers() + properties.entrySet().stream()
+    return bootstrapServers() + new TreeMap<>(properties).entrySet().stream()
         .filter(e -> !e.getKey().equals(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG))
         .map(e -> e.getKey() + "=" + (secret(e.getKey()) ? "[hidden]" : e.getValue()))
         .collect(Collectors.joining(", ", " (", ")")).replace(" ()", "");

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 
@@ -112,29 +113,26 @@ public final class TopicsApply {
       }
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TopicPlan.TIMEOUT_SECONDS);
-    while (!expected.isEmpty() && System.nanoTime() < deadline) {
-      try {
-        admin.describeTopics(List.copyOf(expected.keySet())).topicNameValues().forEach((topic, future) -> {
+    try {
+      while (!expected.isEmpty() && System.nanoTime() < deadline) {
+        for (Map.Entry<String, KafkaFuture<TopicDescription>> topic
+            : admin.describeTopics(List.copyOf(expected.keySet())).topicNameValues().entrySet()) {
           try {
-            if (future.get(TopicPlan.TIMEOUT_SECONDS, TimeUnit.SECONDS).partitions().size() >= expected.get(topic)) {
-              expected.remove(topic);
+            if (topic.getValue().get(TopicPlan.TIMEOUT_SECONDS, TimeUnit.SECONDS).partitions().size()
+                >= expected.get(topic.getKey())) {
+              expected.remove(topic.getKey());
             }
           } catch (ExecutionException | TimeoutException e) {
-            // Not visible yet: asked again below.
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Not visible yet: asked again.
           }
-        });
+        }
         if (!expected.isEmpty()) {
           Thread.sleep(100);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while waiting for the cluster's metadata", e);
       }
-      if (Thread.currentThread().isInterrupted()) {
-        throw new IOException("interrupted while waiting for the cluster's metadata");
-      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the cluster's metadata", e);
     }
   }
 
