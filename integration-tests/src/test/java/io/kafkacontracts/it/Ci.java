@@ -21,14 +21,20 @@ final class Ci {
 
   private Ci() {}
 
-  /** Creates the topics (and their dead-letter topics) with one replica: the test cluster has one broker. */
+  /**
+   * Creates the topics (and their dead-letter topics, with the topic's partitions, as topics-apply
+   * makes them) that the shared broker lacks, with one replica: the test cluster has one broker.
+   * CiScriptsTest's topics-apply may have created them already, empty.
+   */
   static void createTopics(List<Topic<?, ?>> topics) throws ExecutionException, InterruptedException, TimeoutException {
     try (Admin admin = KafkaBroker.admin()) {
+      java.util.Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> created = new java.util.ArrayList<>();
       for (Topic<?, ?> topic : topics) {
         created.add(new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(topic.newTopic().configs()));
-        topic.deadLetterTopic().ifPresent(dlq -> created.add(new NewTopic(dlq, 1, (short) 1)));
+        topic.deadLetterTopic().ifPresent(dlq -> created.add(new NewTopic(dlq, topic.partitions(), (short) 1)));
       }
+      created.removeIf(topic -> existing.contains(topic.name()));
       admin.createTopics(created).all().get(30, TimeUnit.SECONDS);
     }
   }

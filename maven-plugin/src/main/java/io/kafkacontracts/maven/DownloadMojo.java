@@ -48,6 +48,7 @@ public class DownloadMojo extends AbstractContractsMojo {
     } catch (SchemaRegistryException e) {
       throw new MojoExecutionException("cannot download from the registry: " + e.getMessage(), e);
     }
+    getLog().info("kafka-contracts: registry lists versions in bulk: " + result.listing());
     getLog().info("kafka-contracts: " + result.files() + " versions of " + result.subjects().size() + " subjects in "
         + baselineDirectory);
   }

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.avro.AvroRuntimeException;
 
@@ -26,11 +28,13 @@ public final class Download {
    *
    * @param subjects the subjects written, sorted
    * @param files    how many version files
+   * @param listing  whether the registry listed the versions in bulk, and why not where it did not
    */
-  public record Result(List<String> subjects, int files) {
+  public record Result(List<String> subjects, int files, String listing) {
 
     public Result {
       subjects = List.copyOf(subjects);
+      java.util.Objects.requireNonNull(listing, "listing == null");
     }
   }
 
@@ -45,18 +49,28 @@ public final class Download {
   public static Result run(SchemaRegistryClient registry, Pattern subjects, Path directory) throws IOException {
     List<String> matching = registry.subjects(false, Optional.empty()).stream()
         .filter(subject -> subjects.matcher(subject).matches()).sorted().toList();
+    // Every version in a request or a few where the registry lists them in bulk; else one per version.
+    RegistryListing.Decision bulk = matching.isEmpty()
+        ? new RegistryListing.Decision(Optional.empty(), "not asked") : RegistryListing.of(registry, matching);
     int files = 0;
     for (String subject : matching) {
       Path folder = directory.resolve(DirectoryBaseline.folderName(subject));
       Files.createDirectories(folder);
-      for (int version : registry.versions(subject)) {
-        RegistrySchema registered = registry.version(subject, version).schema();
-        Files.writeString(folder.resolve(version + extension(registered)),
-            standalone(registry, subject, version, registered), StandardCharsets.UTF_8);
+      Map<Integer, RegistrySchema> versions = new TreeMap<>();
+      if (bulk.listing().isPresent()) {
+        bulk.listing().get().versions(subject).forEach(v -> versions.put(v.version().getAsInt(), v.schema()));
+      } else {
+        for (int version : registry.versions(subject)) {
+          versions.put(version, registry.version(subject, version).schema());
+        }
+      }
+      for (Map.Entry<Integer, RegistrySchema> version : versions.entrySet()) {
+        Files.writeString(folder.resolve(version.getKey() + extension(version.getValue())),
+            standalone(registry, subject, version.getKey(), version.getValue()), StandardCharsets.UTF_8);
         files++;
       }
     }
-    return new Result(matching, files);
+    return new Result(matching, files, bulk.said());
   }
 
   /** The file extension for a schema type; the directory baseline reads the {@code .avsc} files only. */

@@ -10,6 +10,7 @@ import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.SchemaVersion;
 import io.kafkacontracts.compat.baseline.Baseline;
 import io.kafkacontracts.compat.report.GateReport;
+import io.kafkacontracts.registry.ListedSchema;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,8 +38,11 @@ import java.util.function.Supplier;
  * Earlier versions from a live registry, judged by our own engine so the verdict is the same on
  * every registry vendor. {@link #fetchAhead} starts fetching, in parallel, what each subject's level
  * needs (the latest version, or every version for a transitive level) and returns at once, so the
- * gate judges each subject as soon as its versions are in. Thread-safe; {@link #close} stops
- * fetches still under way.
+ * gate judges each subject as soon as its versions are in. Where the registry lists every version
+ * in bulk as Confluent's does ({@link RegistryListing}), the versions come from that listing, in a
+ * request or a few, and only each subject's level is asked for by itself; elsewhere each version
+ * is fetched by itself. Decided once per run, and said ({@link #listing()}). Thread-safe;
+ * {@link #close} stops fetches still under way.
  */
 public final class RegistryBaseline implements Baseline, AutoCloseable {
 
@@ -46,6 +51,7 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   private final Map<String, CompletableFuture<List<SchemaVersion>>> ahead = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Optional<CompatibilityLevel>>> registryLevels = new ConcurrentHashMap<>();
   private ExecutorService pool;
+  private String listing = "not asked";
 
   public RegistryBaseline(SchemaRegistryClient registry, String description) {
     this.registry = requireNonNull(registry, "registry == null");
@@ -62,7 +68,10 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       AcceptedBreaks accepted, int parallelism, LocalDate today, Function<Path, Path> display) throws IOException {
     try (RegistryBaseline baseline = new RegistryBaseline(registry, description)) {
       baseline.fetchAhead(ContractsGate.levels(contracts), parallelism);
-      return new ContractsGate().run(contracts, baseline, accepted, today, display);
+      GateReport report = new ContractsGate().run(contracts, baseline, accepted, today, display);
+      List<String> notes = new ArrayList<>(report.notes());
+      notes.add("registry lists versions in bulk: " + baseline.listing());
+      return new GateReport(report.baseline(), report.subjects(), report.accepted(), report.problems(), notes);
     }
   }
 
@@ -84,16 +93,45 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       return thread;
     });
     Executor fetching = pool;
+    RegistryListing.Decision bulk = levels.isEmpty() ? new RegistryListing.Decision(Optional.empty(), "not asked")
+        : RegistryListing.of(registry, levels.keySet());
+    listing = bulk.said();
     levels.forEach((subject, level) -> {
       CompletableFuture<Optional<CompatibilityLevel>> held =
           CompletableFuture.supplyAsync(unchecked(() -> registryLevel(subject)), fetching);
       registryLevels.put(subject, held);
+      if (bulk.listing().isPresent()) {
+        RegistryListing listed = bulk.listing().get();
+        ahead.put(subject, held.thenApplyAsync(registryLevel -> unchecked(() -> fromListing(subject, listed,
+            level.transitive() || registryLevel.map(CompatibilityLevel::transitive).orElse(false))).get(), fetching));
+        return;
+      }
       // Every version when either level is transitive: a relaxed level is judged at both.
       ahead.put(subject, CompletableFuture.supplyAsync(unchecked(() -> latest(subject)), fetching)
           .thenCombine(held, (newest, registryLevel) -> new Needed(newest,
               level.transitive() || registryLevel.map(CompatibilityLevel::transitive).orElse(false)))
           .thenCompose(needed -> withEarlier(subject, needed.newest(), needed.transitive(), fetching)));
     });
+  }
+
+  /** What the bulk listing decided: "yes: 1000 versions in 1 request ..." or "no: why". */
+  public synchronized String listing() {
+    return listing;
+  }
+
+  /** The versions a subject's level needs, from the listing: all when transitive, else the latest. */
+  private List<SchemaVersion> fromListing(String subject, RegistryListing listed, boolean transitive)
+      throws IOException {
+    List<ListedSchema> versions = listed.versions(subject);
+    List<ListedSchema> needed = transitive || versions.isEmpty() ? versions
+        : List.of(versions.get(versions.size() - 1));
+    List<SchemaVersion> parsed = new ArrayList<>();
+    for (ListedSchema version : needed) {
+      // References from the same listing where it holds them.
+      parsed.add(parsed(subject, version.version().getAsInt(), version.schema(),
+          (s, v) -> listed.schema(s, v).orElseGet(() -> registry.version(s, v).schema())));
+    }
+    return List.copyOf(parsed);
   }
 
   /** A subject's latest version, and whether its earlier ones are needed too. */
@@ -243,8 +281,14 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   }
 
   private SchemaVersion parsed(String subject, int number, RegisteredSchema registered) throws IOException {
+    return parsed(subject, number, registered.schema(), (s, v) -> registry.version(s, v).schema());
+  }
+
+  /** A version parsed with the schemas it references, read with {@code lookup}. */
+  private SchemaVersion parsed(String subject, int number, RegistrySchema schema,
+      BiFunction<String, Integer, RegistrySchema> lookup) throws IOException {
     try {
-      return new SchemaVersion(number, source(registry, subject, number, registered.schema()));
+      return new SchemaVersion(number, source(subject, number, schema, lookup));
     } catch (SchemaRegistryException e) {
       throw new IOException("cannot read the schemas version " + number + " of subject '" + subject + "' in "
           + description + " refers to: " + e.getMessage(), e);
@@ -261,7 +305,13 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
    * @throws org.apache.avro.AvroRuntimeException when a text does not parse
    */
   static SchemaSource source(SchemaRegistryClient registry, String subject, int number, RegistrySchema schema) {
-    List<String> referenced = registry.referencedSchemas(schema).stream().map(RegistrySchema::schema).toList();
+    return source(subject, number, schema, (s, v) -> registry.version(s, v).schema());
+  }
+
+  private static SchemaSource source(String subject, int number, RegistrySchema schema,
+      BiFunction<String, Integer, RegistrySchema> lookup) {
+    List<String> referenced = SchemaRegistryClient.referencedSchemas(schema, lookup).stream()
+        .map(RegistrySchema::schema).toList();
     return SchemaSource.parse(Path.of("registry:" + subject + "/versions/" + number), schema.schema(), referenced);
   }
 

@@ -109,6 +109,18 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** The subjects, optionally with soft-deleted ones, optionally only those with a prefix. */
   List<String> subjects(boolean includeDeleted, Optional<String> prefix);
 
+  /**
+   * A page of the registry's schema listing, as Confluent's {@code GET /schemas?subjectPrefix=&latestOnly=false}
+   * answers it: every version of every subject whose name starts with {@code subjectPrefix}, ordered
+   * by subject then version, soft-deleted versions left out. A registry without the endpoint answers
+   * 404 or 405 ({@link SchemaRegistryException}); one that lists schemas without subject and
+   * version (Apicurio) gives entries that are not {@link ListedSchema#located()}.
+   *
+   * @param offset the first entry, from 0
+   * @param limit  at most this many entries; -1 for all
+   */
+  List<ListedSchema> schemas(String subjectPrefix, int offset, int limit);
+
   /** The ids of schemas that reference a version of a subject. */
   List<Integer> referencedBy(String subject, int version);
 
@@ -119,16 +131,28 @@ public interface SchemaRegistryClient extends AutoCloseable {
    * without references.
    */
   default List<RegistrySchema> referencedSchemas(RegistrySchema schema) {
+    return referencedSchemas(schema, (subject, version) -> version(subject, version).schema());
+  }
+
+  /**
+   * The schemas {@code schema} references, directly or through others, each once, every one after
+   * those it references, read with {@code lookup} (a subject and version to its schema): for callers
+   * that hold some of them already, e.g. from a listing.
+   */
+  static List<RegistrySchema> referencedSchemas(RegistrySchema schema,
+      java.util.function.BiFunction<String, Integer, RegistrySchema> lookup) {
     List<RegistrySchema> inOrder = new ArrayList<>();
-    addReferenced(schema, new HashSet<>(), inOrder);
+    addReferenced(schema, lookup, new HashSet<>(), inOrder);
     return List.copyOf(inOrder);
   }
 
-  private void addReferenced(RegistrySchema schema, Set<SubjectVersion> seen, List<RegistrySchema> inOrder) {
+  private static void addReferenced(RegistrySchema schema,
+      java.util.function.BiFunction<String, Integer, RegistrySchema> lookup, Set<SubjectVersion> seen,
+      List<RegistrySchema> inOrder) {
     for (SchemaReference reference : schema.references()) {
       if (seen.add(new SubjectVersion(reference.subject(), reference.version()))) { // once each, and no cycles
-        RegistrySchema referenced = version(reference.subject(), reference.version()).schema();
-        addReferenced(referenced, seen, inOrder);
+        RegistrySchema referenced = lookup.apply(reference.subject(), reference.version());
+        addReferenced(referenced, lookup, seen, inOrder);
         inOrder.add(referenced);
       }
     }

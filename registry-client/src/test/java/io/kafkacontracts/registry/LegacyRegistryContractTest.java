@@ -112,4 +112,13 @@ class LegacyRegistryContractTest extends SchemaRegistryContract {
 
     registry.deleteSubjectCompatibility(subject); // Confluent 7.7: 40401; Apicurio 2.6 answers 200
   }
+
+  /** Apicurio 2.6 has no GET /schemas: 404; the baseline falls back to one request per version. */
+  @Test
+  @Override
+  void theListingGivesEveryLiveVersionBySubjectThenVersionPagedByOffsetAndLimit() {
+    registry.register(subject, order(), false);
+
+    assertRefused(() -> registry.schemas("", 0, -1), 404, 404);
+  }
 }

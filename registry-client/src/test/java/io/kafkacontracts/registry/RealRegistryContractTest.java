@@ -79,4 +79,14 @@ class RealRegistryContractTest extends SchemaRegistryContract {
 
     assertRefused(() -> registry.deleteSubjectCompatibility(subject), 404, 40408); // Confluent 7.7: 40401
   }
+
+  /** Apicurio 3.3 answers GET /schemas with the schemas alone: no subject, no version; the baseline falls back. */
+  @Test
+  @Override
+  void theListingGivesEveryLiveVersionBySubjectThenVersionPagedByOffsetAndLimit() {
+    String prefix = "listing-" + java.util.UUID.randomUUID() + "-";
+    registry.register(prefix + "a-value", order(), false);
+
+    assertThat(registry.schemas(prefix, 0, -1)).isNotEmpty().noneMatch(ListedSchema::located);
+  }
 }

@@ -237,6 +237,28 @@ public abstract class SchemaRegistryContract {
     assertThat(registry.versions(prefix + "0")).containsExactly(1);
   }
 
+  /**
+   * Confluent's GET /schemas?subjectPrefix=&latestOnly=false: every live version of every subject
+   * with the prefix, by subject then version, paged by offset and limit; an empty list for no match.
+   */
+  @Test
+  void theListingGivesEveryLiveVersionBySubjectThenVersionPagedByOffsetAndLimit() {
+    String prefix = "listing-" + UUID.randomUUID() + "-";
+    registry.register(prefix + "b-value", order(), false);
+    registry.register(prefix + "a-value", order(), false);
+    registry.register(prefix + "a-value", order(QTY_DEFAULT), false);
+    registry.register(prefix + "a-value", order(QTY_DEFAULT, "{\"name\":\"note\",\"type\":\"string\",\"default\":\"\"}"),
+        false);
+    registry.deleteVersion(prefix + "a-value", 3, false);
+
+    assertThat(registry.schemas(prefix, 0, -1)).extracting(l -> l.subject().orElseThrow() + ":" + l.version().getAsInt())
+        .containsExactly(prefix + "a-value:1", prefix + "a-value:2", prefix + "b-value:1");
+    assertThat(registry.schemas(prefix, 0, -1).get(1).schema()).isEqualTo(order(QTY_DEFAULT));
+    assertThat(registry.schemas(prefix, 1, 1)).extracting(l -> l.subject().orElseThrow() + ":" + l.version().getAsInt())
+        .containsExactly(prefix + "a-value:2");
+    assertThat(registry.schemas(prefix + "nothing", 0, -1)).isEmpty();
+  }
+
   /** Asserts that a call fails with the HTTP status and error code Confluent documents for it. */
   protected static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, int status,
       int errorCode) {

@@ -9,6 +9,7 @@ import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.SchemaVersion;
 import io.kafkacontracts.compat.Violation;
 import io.kafkacontracts.registry.CompatibilityCheck;
+import io.kafkacontracts.registry.ListedSchema;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaReference;
@@ -180,6 +181,21 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
         .filter(s -> prefix.map(s::startsWith).orElse(true))
         .sorted()
         .toList();
+  }
+
+  /** Confluent's listing: subjects in name order, each one's live versions in order, then offset and limit. */
+  @Override
+  public synchronized List<ListedSchema> schemas(String subjectPrefix, int offset, int limit) {
+    List<ListedSchema> listed = new ArrayList<>();
+    subjects.keySet().stream().filter(s -> s.startsWith(subjectPrefix)).sorted().forEach(subject -> {
+      for (Entry e : subjects.get(subject)) {
+        if (!e.deleted()) {
+          listed.add(new ListedSchema(Optional.of(subject), OptionalInt.of(e.version()), e.id(), schemasById.get(e.id())));
+        }
+      }
+    });
+    List<ListedSchema> page = listed.subList(Math.min(offset, listed.size()), listed.size());
+    return List.copyOf(limit < 0 ? page : page.subList(0, Math.min(limit, page.size())));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.kafkacontracts.registry.internal;
 
 import io.kafkacontracts.registry.CompatibilityCheck;
+import io.kafkacontracts.registry.ListedSchema;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
@@ -136,6 +137,11 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public List<String> subjects(boolean includeDeleted, Optional<String> prefix) {
     return delegate.subjects(includeDeleted, prefix);
+  }
+
+  @Override
+  public List<ListedSchema> schemas(String subjectPrefix, int offset, int limit) {
+    return delegate.schemas(subjectPrefix, offset, limit);
   }
 
   @Override

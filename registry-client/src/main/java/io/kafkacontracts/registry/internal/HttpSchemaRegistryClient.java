@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kafkacontracts.registry.CompatibilityCheck;
+import io.kafkacontracts.registry.ListedSchema;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaReference;
@@ -138,6 +139,18 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
       query += (query.isEmpty() ? "?" : "&") + "subjectPrefix=" + URLEncoder.encode(prefix.get(), StandardCharsets.UTF_8);
     }
     return texts(get("/subjects" + query, null));
+  }
+
+  @Override
+  public List<ListedSchema> schemas(String subjectPrefix, int offset, int limit) {
+    JsonNode answer = get("/schemas?subjectPrefix=" + URLEncoder.encode(subjectPrefix, StandardCharsets.UTF_8)
+        + "&latestOnly=false&offset=" + offset + "&limit=" + limit, null);
+    List<ListedSchema> listed = new ArrayList<>();
+    answer.forEach(node -> listed.add(new ListedSchema(
+        node.hasNonNull("subject") ? Optional.of(node.get("subject").asText()) : Optional.empty(),
+        node.hasNonNull("version") ? OptionalInt.of(node.get("version").asInt()) : OptionalInt.empty(),
+        node.path("id").asInt(), schema(node))));
+    return listed;
   }
 
   @Override
