@@ -3,6 +3,7 @@ package io.kafkacontracts.benchmarks;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
@@ -14,7 +15,9 @@ import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +36,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The check goal's registry baseline against a registry answering every call after 20 ms
- * (WireMock): 200 subjects x 5 versions at BACKWARD_TRANSITIVE fetched in parallel (the latest,
- * then every earlier version: 1,000 calls), against one sequential call per subject (200 calls, as
- * Confluent's plugin makes: a compatibility POST per subject, latest version only).
+ * (WireMock): 200 subjects x 5 versions at BACKWARD_TRANSITIVE, each subject's level asked for by
+ * itself, and the versions either listed in bulk ({@code GET /schemas}, as Confluent's registry
+ * offers: one page of 1,000 and an empty one) or, where the registry does not list (404), fetched
+ * in parallel one by one (the latest, then every earlier version: 1,000 calls); against one
+ * sequential call per subject (200 calls, as Confluent's plugin makes: a compatibility POST per
+ * subject, latest version only).
  *
  * <p>{@code java -jar benchmarks/target/benchmarks.jar RegistryBaselineBenchmark}
  */
@@ -52,6 +58,7 @@ public class RegistryBaselineBenchmark {
 
   private WireMockServer server;
   private final Map<String, CompatibilityLevel> levels = new LinkedHashMap<>();
+  private final Map<String, CompatibilityLevel> listedLevels = new LinkedHashMap<>();
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
@@ -72,6 +79,30 @@ public class RegistryBaselineBenchmark {
     server.stubFor(post(urlPathMatching("/compatibility/subjects/.*/versions"))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
             .withBody("{\"is_compatible\": true}").withFixedDelay(20)));
+    server.stubFor(get(urlPathMatching("/config/.*")).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"compatibilityLevel\": \"BACKWARD_TRANSITIVE\"}")
+        .withFixedDelay(20)));
+    // The bench.t subjects: no listing (404, as Apicurio 2.6), so every version is fetched by itself.
+    server.stubFor(get(urlPathMatching("/schemas")).atPriority(10).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/json").withBody("{\"error_code\": 404, \"message\": \"HTTP 404\"}")
+        .withFixedDelay(20)));
+    // The listed.t subjects: Confluent's listing, every version of every subject in one page.
+    List<Map<String, Object>> listing = new ArrayList<>();
+    for (int i = 0; i < SUBJECTS; i++) {
+      listedLevels.put("listed.t" + String.format("%03d", i) + "-value", CompatibilityLevel.BACKWARD_TRANSITIVE);
+    }
+    for (String subject : listedLevels.keySet()) {
+      for (int v = 1; v <= VERSIONS; v++) {
+        listing.add(Map.of("subject", subject, "version", v, "id", listing.size() + 1,
+            "schema", CheckFixtures.schema(0, VERSIONS, false)));
+      }
+    }
+    server.stubFor(get(urlEqualTo("/schemas?subjectPrefix=listed.t&latestOnly=false&offset=0&limit=1000")).atPriority(1)
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody(new ObjectMapper().writeValueAsString(listing)).withFixedDelay(20)));
+    server.stubFor(get(urlEqualTo("/schemas?subjectPrefix=listed.t&latestOnly=false&offset=1000&limit=1000"))
+        .atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("[]").withFixedDelay(20)));
   }
 
   @TearDown(Level.Trial)
@@ -96,6 +127,24 @@ public class RegistryBaselineBenchmark {
     }
     if (versions != SUBJECTS * VERSIONS) {
       throw new IllegalStateException("fetched " + versions + " versions, not " + SUBJECTS * VERSIONS);
+    }
+    return versions;
+  }
+
+  @Benchmark
+  public int bulkListing() throws IOException {
+    int versions = 0;
+    try (SchemaRegistryClient client = client(); RegistryBaseline baseline = new RegistryBaseline(client, "wiremock")) {
+      baseline.fetchAhead(listedLevels, 32);
+      for (String subject : listedLevels.keySet()) {
+        versions += baseline.versions(subject, "com.bench.T").size();
+      }
+      if (!baseline.listing().startsWith("yes")) {
+        throw new IllegalStateException("the listing was not used: " + baseline.listing());
+      }
+    }
+    if (versions != SUBJECTS * VERSIONS) {
+      throw new IllegalStateException("listed " + versions + " versions, not " + SUBJECTS * VERSIONS);
     }
     return versions;
   }

@@ -51,7 +51,7 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   private final Map<String, CompletableFuture<List<SchemaVersion>>> ahead = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Optional<CompatibilityLevel>>> registryLevels = new ConcurrentHashMap<>();
   private ExecutorService pool;
-  private String listing = "not asked";
+  private CompletableFuture<RegistryListing.Decision> bulk;
 
   public RegistryBaseline(SchemaRegistryClient registry, String description) {
     this.registry = requireNonNull(registry, "registry == null");
@@ -93,40 +93,37 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       return thread;
     });
     Executor fetching = pool;
-    RegistryListing.Decision bulk = levels.isEmpty() ? new RegistryListing.Decision(Optional.empty(), "not asked")
-        : RegistryListing.of(registry, levels.keySet());
-    listing = bulk.said();
+    // The levels first: with a listing they are most of the requests, and they need not wait for it.
+    levels.keySet().forEach(subject -> registryLevels.put(subject,
+        CompletableFuture.supplyAsync(unchecked(() -> registryLevel(subject)), fetching)));
+    bulk = levels.isEmpty() ? CompletableFuture.completedFuture(new RegistryListing.Decision(Optional.empty(), "not asked"))
+        : CompletableFuture.supplyAsync(() -> RegistryListing.of(registry, levels.keySet()), fetching);
     levels.forEach((subject, level) -> {
-      CompletableFuture<Optional<CompatibilityLevel>> held =
-          CompletableFuture.supplyAsync(unchecked(() -> registryLevel(subject)), fetching);
-      registryLevels.put(subject, held);
-      if (bulk.listing().isPresent()) {
-        RegistryListing listed = bulk.listing().get();
-        ahead.put(subject, held.thenApplyAsync(registryLevel -> unchecked(() -> fromListing(subject, listed,
-            level.transitive() || registryLevel.map(CompatibilityLevel::transitive).orElse(false))).get(), fetching));
-        return;
-      }
-      // Every version when either level is transitive: a relaxed level is judged at both.
-      ahead.put(subject, CompletableFuture.supplyAsync(unchecked(() -> latest(subject)), fetching)
-          .thenCombine(held, (newest, registryLevel) -> new Needed(newest,
-              level.transitive() || registryLevel.map(CompatibilityLevel::transitive).orElse(false)))
-          .thenCompose(needed -> withEarlier(subject, needed.newest(), needed.transitive(), fetching)));
+      CompletableFuture<Optional<CompatibilityLevel>> held = registryLevels.get(subject);
+      ahead.put(subject, bulk.thenCompose(decision -> decision.listing().isPresent()
+          // Every listed version: the engine judges against what the level needs, so no level is awaited.
+          ? CompletableFuture.supplyAsync(unchecked(() -> fromListing(subject, decision.listing().get())), fetching)
+          // Every version when either level is transitive: a relaxed level is judged at both.
+          : CompletableFuture.supplyAsync(unchecked(() -> latest(subject)), fetching)
+              .thenCombine(held, (newest, registryLevel) -> new Needed(newest,
+                  level.transitive() || registryLevel.map(CompatibilityLevel::transitive).orElse(false)))
+              .thenCompose(needed -> withEarlier(subject, needed.newest(), needed.transitive(), fetching))));
     });
   }
 
-  /** What the bulk listing decided: "yes: 1000 versions in 1 request ..." or "no: why". */
-  public synchronized String listing() {
-    return listing;
+  /** What the bulk listing decided: "yes: 1000 versions in 1 request ..." or "no: why"; waits for it. */
+  public String listing() {
+    CompletableFuture<RegistryListing.Decision> decided;
+    synchronized (this) {
+      decided = bulk;
+    }
+    return decided == null ? "not asked" : decided.join().said();
   }
 
-  /** The versions a subject's level needs, from the listing: all when transitive, else the latest. */
-  private List<SchemaVersion> fromListing(String subject, RegistryListing listed, boolean transitive)
-      throws IOException {
-    List<ListedSchema> versions = listed.versions(subject);
-    List<ListedSchema> needed = transitive || versions.isEmpty() ? versions
-        : List.of(versions.get(versions.size() - 1));
+  /** Every version of a subject from the listing, parsed. */
+  private List<SchemaVersion> fromListing(String subject, RegistryListing listed) throws IOException {
     List<SchemaVersion> parsed = new ArrayList<>();
-    for (ListedSchema version : needed) {
+    for (ListedSchema version : listed.versions(subject)) {
       // References from the same listing where it holds them.
       parsed.add(parsed(subject, version.version().getAsInt(), version.schema(),
           (s, v) -> listed.schema(s, v).orElseGet(() -> registry.version(s, v).schema())));
@@ -163,6 +160,7 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       IOException stopped = new IOException("fetching from " + description + " was stopped");
       ahead.values().forEach(fetching -> fetching.completeExceptionally(stopped));
       registryLevels.values().forEach(fetching -> fetching.completeExceptionally(stopped));
+      bulk.complete(new RegistryListing.Decision(Optional.empty(), "not decided: fetching was stopped"));
       pool.shutdownNow();
     }
   }
