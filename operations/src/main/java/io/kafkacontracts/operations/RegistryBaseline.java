@@ -93,11 +93,11 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       return thread;
     });
     Executor fetching = pool;
-    // The levels first: with a listing they are most of the requests, and they need not wait for it.
-    levels.keySet().forEach(subject -> registryLevels.put(subject,
-        CompletableFuture.supplyAsync(unchecked(() -> registryLevel(subject)), fetching)));
+    // The listing first, then every level beside it: with a listing the levels are most of the requests.
     bulk = levels.isEmpty() ? CompletableFuture.completedFuture(new RegistryListing.Decision(Optional.empty(), "not asked"))
         : CompletableFuture.supplyAsync(() -> RegistryListing.of(registry, levels.keySet()), fetching);
+    levels.keySet().forEach(subject -> registryLevels.put(subject,
+        CompletableFuture.supplyAsync(unchecked(() -> registryLevel(subject)), fetching)));
     levels.forEach((subject, level) -> {
       CompletableFuture<Optional<CompatibilityLevel>> held = registryLevels.get(subject);
       ahead.put(subject, bulk.thenCompose(decision -> decision.listing().isPresent()

@@ -125,7 +125,7 @@ final class AvroErrors {
         walk(node.get(i), at.appendIndex(i), visitor);
       }
     } else if (node.isObject()) {
-      node.fields().forEachRemaining(e -> walk(e.getValue(), at.appendProperty(e.getKey()), visitor));
+      node.properties().forEach(e -> walk(e.getValue(), at.appendProperty(e.getKey()), visitor));
     }
   }
 
