@@ -27,7 +27,8 @@ fi
 # shellcheck disable=SC2086
 mvn -B ${MAVEN_CLI_OPTS:-} ${against[@]+"${against[@]}"} verify
 if [ -n "${CONTRACTS_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
-  # In the contracts module (schemas/ where it exists, as publish.sh decides), after the gate passed.
+  # In the contracts module, after the gate passed. Chosen as publish.sh chooses it, written out here
+  # again so that each script stands alone when a team copies only the one it needs.
   module="${CONTRACTS_MODULE:-}"
   if [ -z "${module}" ] && [ -f schemas/pom.xml ]; then
     module=schemas
