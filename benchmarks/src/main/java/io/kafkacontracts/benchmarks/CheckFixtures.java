@@ -19,7 +19,10 @@ import java.util.Map;
  * <pre>
  * java -cp benchmarks.jar io.kafkacontracts.benchmarks.CheckFixtures registry &lt;dir&gt; &lt;subjects&gt; &lt;versions&gt; &lt;registry url&gt; &lt;plugin version&gt;
  * java -cp benchmarks.jar io.kafkacontracts.benchmarks.CheckFixtures git &lt;dir&gt; &lt;subjects&gt; &lt;versions&gt; &lt;plugin version&gt;
+ * java -cp benchmarks.jar io.kafkacontracts.benchmarks.CheckFixtures directory &lt;dir&gt; &lt;subjects&gt; &lt;versions&gt; &lt;plugin version&gt;
  * </pre>
+ * The directory mode writes the earlier versions as a directory baseline, {@code <dir>/baseline},
+ * which {@link BulkRegistry} also serves as Confluent's listing.
  * Either way the working tree holds version {@code versions + 1}: compatible with every earlier one.
  */
 public final class CheckFixtures {
@@ -52,6 +55,14 @@ public final class CheckFixtures {
           if (!result.failures().isEmpty()) {
             throw new IllegalStateException("registration failed: " + result.failures().values().iterator().next());
           }
+        }
+      }
+    } else if (mode.equals("directory")) {
+      for (int version = 1; version <= versions; version++) {
+        for (int i = 0; i < subjects; i++) {
+          Path file = dir.resolve("baseline/bench.t" + i + "-value/" + version + ".avsc");
+          Files.createDirectories(file.getParent());
+          Files.writeString(file, schema(i, version, false), StandardCharsets.UTF_8);
         }
       }
     } else {
