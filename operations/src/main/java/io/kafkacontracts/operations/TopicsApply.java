@@ -99,9 +99,10 @@ public final class TopicsApply {
   }
 
   /**
-   * Waits until the brokers' metadata shows the created topics and added partitions (the controller
-   * has them when the calls return; brokers learn them a moment later), so that a plan made right
-   * after this run, by CI or a person, sees a finished cluster. Bounded by the plan's timeout.
+   * Waits until the brokers' metadata shows the created topics, added partitions and set configs
+   * (the controller has them when the calls return; brokers learn them a moment later), so that a
+   * plan made right after this run, by CI or a person, sees a finished cluster. Bounded by the
+   * plan's timeout.
    */
   private static void awaitMetadata(Admin admin, List<TopicAction> applied) throws IOException {
     Map<String, Integer> expected = new LinkedHashMap<>();
@@ -130,9 +131,37 @@ public final class TopicsApply {
           Thread.sleep(100);
         }
       }
+      awaitConfigs(admin, applied, deadline);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the cluster's metadata", e);
+    }
+  }
+
+  /** Waits until describeConfigs answers every value set. */
+  private static void awaitConfigs(Admin admin, List<TopicAction> applied, long deadline) throws InterruptedException {
+    Map<ConfigResource, Map<String, String>> expected = new LinkedHashMap<>();
+    for (TopicAction action : applied) {
+      if (action instanceof SetConfig set) {
+        expected.computeIfAbsent(new ConfigResource(ConfigResource.Type.TOPIC, set.topic()), r -> new LinkedHashMap<>())
+            .put(set.key(), set.to());
+      }
+    }
+    while (!expected.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        admin.describeConfigs(List.copyOf(expected.keySet())).all().get(TopicPlan.TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .forEach((resource, config) -> {
+              if (expected.get(resource).entrySet().stream()
+                  .allMatch(e -> config.get(e.getKey()) != null && e.getValue().equals(config.get(e.getKey()).value()))) {
+                expected.remove(resource);
+              }
+            });
+      } catch (ExecutionException | TimeoutException e) {
+        // Not answered yet: asked again.
+      }
+      if (!expected.isEmpty()) {
+        Thread.sleep(100);
+      }
     }
   }
 
