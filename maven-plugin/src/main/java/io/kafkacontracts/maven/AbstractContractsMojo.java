@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.maven.plugin.AbstractMojo;
@@ -80,8 +81,8 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.failOnWarning", defaultValue = "false")
   boolean failOnWarning;
 
-  /** Reads the environment; tests override it. */
-  Function<String, String> environment = System::getenv;
+  /** The environment's variables; tests override it. */
+  Map<String, String> environment = System.getenv();
 
   /** Every goal honours {@code contracts.skip} the same way, then does its own work. */
   @Override
@@ -161,7 +162,7 @@ abstract class AbstractContractsMojo extends AbstractMojo {
     } else {
       rendered.lines().forEach(getLog()::info);
     }
-    if ("true".equals(environment.apply("GITHUB_ACTIONS")) && format != ReportFormat.GITHUB) {
+    if ("true".equals(environment.get("GITHUB_ACTIONS")) && format != ReportFormat.GITHUB) {
       System.out.print(ReportFormat.GITHUB.render(report));
     }
   }
@@ -176,7 +177,7 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   Optional<RegistrySettings> registry() {
     return RegistrySettings.resolve(registryUrl, registryUserInfo, registryToken,
         registryTrustStore == null ? null : registryTrustStore.toPath(), registryTrustStorePassword,
-        registryTrustStoreType, environment);
+        registryTrustStoreType, environment::get);
   }
 
   RegistrySettings requireRegistry(String goal) throws MojoExecutionException {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,14 +35,11 @@ abstract class AbstractTopicsMojo extends AbstractContractsMojo {
   @Parameter(property = "contracts.topics.replication")
   Integer replication;
 
-  /** Reads the environment's variables; tests override it. */
-  Map<String, String> environmentVariables = System.getenv();
-
   /** The cluster's settings, failing with how to give them when none are set. */
   KafkaSettings kafka(String goal) throws MojoExecutionException {
     try {
       return KafkaSettings.resolve(bootstrapServers, kafkaProperties == null ? null : kafkaProperties.toPath(),
-          environmentVariables).orElseThrow(() -> new MojoExecutionException(goal + " needs a Kafka cluster: set "
+          environment).orElseThrow(() -> new MojoExecutionException(goal + " needs a Kafka cluster: set "
               + "contracts.kafka.bootstrapServers or " + KafkaSettings.VARIABLE_PREFIX + "BOOTSTRAP_SERVERS"));
     } catch (IOException e) {
       throw new MojoExecutionException("cannot read " + kafkaProperties + ": " + e.getMessage(), e);

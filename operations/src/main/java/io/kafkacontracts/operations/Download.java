@@ -50,8 +50,7 @@ public final class Download {
     List<String> matching = registry.subjects(false, Optional.empty()).stream()
         .filter(subject -> subjects.matcher(subject).matches()).sorted().toList();
     // Every version in a request or a few where the registry lists them in bulk; else one per version.
-    RegistryListing.Decision bulk = matching.isEmpty()
-        ? new RegistryListing.Decision(Optional.empty(), "not asked") : RegistryListing.of(registry, matching);
+    RegistryListing.Decision bulk = RegistryListing.of(registry, matching);
     int files = 0;
     for (String subject : matching) {
       Path folder = directory.resolve(DirectoryBaseline.folderName(subject));

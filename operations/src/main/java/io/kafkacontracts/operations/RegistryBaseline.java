@@ -94,8 +94,7 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
     });
     Executor fetching = pool;
     // The listing first, then every level beside it: with a listing the levels are most of the requests.
-    bulk = levels.isEmpty() ? CompletableFuture.completedFuture(new RegistryListing.Decision(Optional.empty(), "not asked"))
-        : CompletableFuture.supplyAsync(() -> RegistryListing.of(registry, levels.keySet()), fetching);
+    bulk = CompletableFuture.supplyAsync(() -> RegistryListing.of(registry, levels.keySet()), fetching);
     levels.keySet().forEach(subject -> registryLevels.put(subject,
         CompletableFuture.supplyAsync(unchecked(() -> registryLevel(subject)), fetching)));
     levels.forEach((subject, level) -> {

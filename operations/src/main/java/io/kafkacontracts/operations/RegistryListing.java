@@ -35,8 +35,11 @@ final class RegistryListing {
     this.bySubject = bySubject;
   }
 
-  /** Lists the subjects' versions, or says why the registry cannot serve them in bulk. */
+  /** Lists the subjects' versions, or says why the registry cannot serve them in bulk; no subjects, no request. */
   static Decision of(SchemaRegistryClient registry, Collection<String> subjects) {
+    if (subjects.isEmpty()) {
+      return new Decision(Optional.empty(), "not asked");
+    }
     String prefix = commonPrefix(subjects);
     Map<String, TreeMap<Integer, ListedSchema>> bySubject = new HashMap<>();
     int requests = 0;

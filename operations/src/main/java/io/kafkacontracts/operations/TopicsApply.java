@@ -105,64 +105,72 @@ public final class TopicsApply {
    * plan's timeout.
    */
   private static void awaitMetadata(Admin admin, List<TopicAction> applied) throws IOException {
-    Map<String, Integer> expected = new LinkedHashMap<>();
+    Map<String, Integer> partitions = new LinkedHashMap<>();
+    Map<ConfigResource, Map<String, String>> configs = new LinkedHashMap<>();
     for (TopicAction action : applied) {
       if (action instanceof Create c) {
-        expected.put(c.topic(), c.partitions());
+        partitions.put(c.topic(), c.partitions());
       } else if (action instanceof AddPartitions a) {
-        expected.put(a.topic(), a.to());
+        partitions.put(a.topic(), a.to());
+      } else if (action instanceof SetConfig set) {
+        configs.computeIfAbsent(new ConfigResource(ConfigResource.Type.TOPIC, set.topic()), r -> new LinkedHashMap<>())
+            .put(set.key(), set.to());
       }
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TopicPlan.TIMEOUT_SECONDS);
     try {
-      while (!expected.isEmpty() && System.nanoTime() < deadline) {
-        for (Map.Entry<String, KafkaFuture<TopicDescription>> topic
-            : admin.describeTopics(List.copyOf(expected.keySet())).topicNameValues().entrySet()) {
-          try {
-            if (topic.getValue().get(TopicPlan.TIMEOUT_SECONDS, TimeUnit.SECONDS).partitions().size()
-                >= expected.get(topic.getKey())) {
-              expected.remove(topic.getKey());
-            }
-          } catch (ExecutionException | TimeoutException e) {
-            // Not visible yet: asked again.
-          }
-        }
-        if (!expected.isEmpty()) {
-          Thread.sleep(100);
-        }
-      }
-      awaitConfigs(admin, applied, deadline);
+      until(deadline, () -> partitions.isEmpty() || forgetVisiblePartitions(admin, partitions));
+      until(deadline, () -> configs.isEmpty() || forgetVisibleConfigs(admin, configs));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the cluster's metadata", e);
     }
   }
 
-  /** Waits until describeConfigs answers every value set. */
-  private static void awaitConfigs(Admin admin, List<TopicAction> applied, long deadline) throws InterruptedException {
-    Map<ConfigResource, Map<String, String>> expected = new LinkedHashMap<>();
-    for (TopicAction action : applied) {
-      if (action instanceof SetConfig set) {
-        expected.computeIfAbsent(new ConfigResource(ConfigResource.Type.TOPIC, set.topic()), r -> new LinkedHashMap<>())
-            .put(set.key(), set.to());
-      }
+  /** One look at the cluster: whether all it waits for is visible now. */
+  private interface Look {
+    boolean allVisible() throws InterruptedException;
+  }
+
+  /** Looks every 100 ms until all is visible or the deadline passes. */
+  private static void until(long deadline, Look look) throws InterruptedException {
+    while (!look.allVisible() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
     }
-    while (!expected.isEmpty() && System.nanoTime() < deadline) {
+  }
+
+  /** Removes the topics whose partitions the brokers show; whether none is left. */
+  private static boolean forgetVisiblePartitions(Admin admin, Map<String, Integer> expected)
+      throws InterruptedException {
+    for (Map.Entry<String, KafkaFuture<TopicDescription>> topic
+        : admin.describeTopics(List.copyOf(expected.keySet())).topicNameValues().entrySet()) {
       try {
-        admin.describeConfigs(List.copyOf(expected.keySet())).all().get(TopicPlan.TIMEOUT_SECONDS, TimeUnit.SECONDS)
-            .forEach((resource, config) -> {
-              if (expected.get(resource).entrySet().stream()
-                  .allMatch(e -> config.get(e.getKey()) != null && e.getValue().equals(config.get(e.getKey()).value()))) {
-                expected.remove(resource);
-              }
-            });
+        if (topic.getValue().get(TopicPlan.TIMEOUT_SECONDS, TimeUnit.SECONDS).partitions().size()
+            >= expected.get(topic.getKey())) {
+          expected.remove(topic.getKey());
+        }
       } catch (ExecutionException | TimeoutException e) {
-        // Not answered yet: asked again.
-      }
-      if (!expected.isEmpty()) {
-        Thread.sleep(100);
+        // Not visible yet: looked at again.
       }
     }
+    return expected.isEmpty();
+  }
+
+  /** Removes the topics whose set configs the brokers answer; whether none is left. */
+  private static boolean forgetVisibleConfigs(Admin admin, Map<ConfigResource, Map<String, String>> expected)
+      throws InterruptedException {
+    try {
+      admin.describeConfigs(List.copyOf(expected.keySet())).all().get(TopicPlan.TIMEOUT_SECONDS, TimeUnit.SECONDS)
+          .forEach((resource, config) -> {
+            if (expected.get(resource).entrySet().stream()
+                .allMatch(e -> config.get(e.getKey()) != null && e.getValue().equals(config.get(e.getKey()).value()))) {
+              expected.remove(resource);
+            }
+          });
+    } catch (ExecutionException | TimeoutException e) {
+      // Not answered yet: looked at again.
+    }
+    return expected.isEmpty();
   }
 
   private static <T extends TopicAction> List<T> of(List<TopicAction> actions, Class<T> kind) {
