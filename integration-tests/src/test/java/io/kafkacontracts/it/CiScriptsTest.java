@@ -15,6 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The ci/ scripts on a copy of this repository. publish.sh, as a pipeline on the main branch runs
@@ -26,8 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
  * With CONTRACTS_KAFKA_BOOTSTRAP_SERVERS (the real broker, replication overridden to its one node),
  * publish.sh applies the catalogue's topics after registration and a second run changes none, and
  * pull-request.sh writes the topics plan as a comment-ready Markdown file.
+ *
+ * <p>Runs beside the other test classes, on the 2.6 registry (EndToEndTest registers some of the same
+ * subjects on the default one), but never beside EndToEndTest: both make the seed catalogue's topics.
  */
-@ExtendWith({ApicurioRegistry.class, KafkaBroker.class})
+@ExtendWith({ApicurioRegistry.Legacy.class, KafkaBroker.class, PublishedArtifacts.class})
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(KafkaBroker.SEED_TOPICS)
 class CiScriptsTest {
 
   /** A field of ConfigChange.avsc, and a field to add after it without a default: a break. */
@@ -40,25 +48,28 @@ class CiScriptsTest {
 
   @TempDir
   Path work;
+  /** One local Maven repository for the class's runs, as a CI runner's cache: the first run fills it. */
+  @TempDir
+  static Path localRepository;
 
   /** The copy the scripts run in. */
   private Path repository;
-  /** Maven options: the outer build's artifacts, and a local repository of the test's own. */
+  /** Maven options: this build's published artifacts, and the class's local repository. */
   private String mavenOptions;
 
   @BeforeEach
   void copyTheRepository() throws Exception {
     repository = work.resolve("repository");
     RepositoryCopy.copyTo(repository);
-    Path settings = Files.writeString(work.resolve("settings.xml"), RepositoryCopy.settings(RepositoryCopy.outerRepository()));
-    mavenOptions = "-s " + settings + " -Dmaven.repo.local=" + work.resolve("local-repository");
+    Path settings = Files.writeString(work.resolve("settings.xml"), PublishedArtifacts.settings());
+    mavenOptions = "-s " + settings + " -Dmaven.repo.local=" + localRepository;
   }
 
   @Test
   void publishRegistersEveryContractThenASecondVersionExitingZeroWithTheOthersUnchanged() throws Exception {
     Path published = work.resolve("published");
     Map<String, String> environment = new HashMap<>(Map.of(
-        "CONTRACTS_REGISTRY_URL", ApicurioRegistry.url(),
+        "CONTRACTS_REGISTRY_URL", ApicurioRegistry.url(ApicurioRegistry.Distribution.LEGACY),
         "MAVEN_REPOSITORY_URL", published.toUri().toString(),
         "MAVEN_REPOSITORY_ID", "published",
         "MAVEN_CLI_OPTS", mavenOptions + " -Dcontracts.topics.replication=1",
@@ -67,7 +78,7 @@ class CiScriptsTest {
 
     String first = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
 
-    SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url()).build();
+    SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url(ApicurioRegistry.Distribution.LEGACY)).build();
     List<String> subjects = registry.subjects(false, Optional.empty());
     assertThat(subjects).contains("connector.data.raw-value", "machine.telemetry-value")
         .doesNotContain("connector.data.raw-key"); // its key is plain: Kafka's LongSerializer bytes, no subject

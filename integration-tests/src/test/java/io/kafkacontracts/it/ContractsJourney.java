@@ -30,6 +30,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,8 +52,11 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>a third compatible version at BACKWARD_TRANSITIVE: registered, the level change printed and
  *       held, a rerun changing nothing.
  * </ol>
- * The registry's versions, ids and levels are asserted after every step.
+ * The registry's versions, ids and levels are asserted after every step. Journeys run beside the
+ * other test classes: each has its own subjects, topic, repository and local Maven repository.
  */
+@ExtendWith(PublishedArtifacts.class)
+@Execution(ExecutionMode.CONCURRENT)
 abstract class ContractsJourney {
 
   private static final String QTY_WITHOUT_DEFAULT =
@@ -72,12 +78,10 @@ abstract class ContractsJourney {
     String topic = "journey." + distribution().name().toLowerCase(java.util.Locale.ROOT) + ".orders";
     String value = topic + "-value";
     Path published = work.resolve("published");
-    Path settings = Files.writeString(work.resolve("settings.xml"),
-        RepositoryCopy.settings(RepositoryCopy.outerRepository()));
-    // One local repository for every journey: the first fills it from the outer build's.
-    Path localRepository = Path.of("target", "journey-local-repository").toAbsolutePath();
+    // The plugin and serdes as CI published them; a local repository of the journey's own, as a CI runner has.
+    Path settings = Files.writeString(work.resolve("settings.xml"), PublishedArtifacts.settings());
     TeamRepository team = TeamRepository.create(work.resolve("myteam-contracts"), topic,
-        "-s " + settings + " -Dmaven.repo.local=" + localRepository);
+        "-s " + settings + " -Dmaven.repo.local=" + work.resolve("local-repository"));
     Map<String, String> publishing = Map.of("CONTRACTS_REGISTRY_URL", registryUrl,
         "MAVEN_REPOSITORY_URL", published.toUri().toString(), "MAVEN_REPOSITORY_ID", "published");
     try (SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(registryUrl)

@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The contract jar on a real KRaft broker and a real registry (Apicurio 3.3, or 2.6 where no
@@ -48,6 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * evolution across versions, and a poison record routed to the dead-letter topic.
  */
 @ExtendWith({KafkaBroker.class, ApicurioRegistry.class})
+@ResourceLock(KafkaBroker.SEED_TOPICS)
 class EndToEndTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);

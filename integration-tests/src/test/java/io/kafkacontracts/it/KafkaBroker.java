@@ -29,6 +29,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class KafkaBroker implements BeforeAllCallback {
 
+  /**
+   * A lock for test classes that make the seed catalogue's topics (each takes the ones missing):
+   * two at once would race to create the same topic.
+   */
+  public static final String SEED_TOPICS = "the seed catalogue's topics on the shared broker";
+
   private static Running running;
 
   private record Running(KafkaRaftServer server, Path logs, String bootstrapServers)

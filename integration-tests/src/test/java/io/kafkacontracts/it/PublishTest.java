@@ -14,16 +14,20 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Publishing the contract jar as CI does: {@code mvn deploy} of a copy of this repository to a
- * file repository given by a property (nothing in the poms names a repository), then a separate
+ * file repository given by a property (nothing in the poms names a repository; the deploy is
+ * {@link PublishedArtifacts}, shared with the journeys), then a separate
  * consumer project, with an empty local repository, resolves {@code contracts} from it and sends a
  * record through the real broker and reads it back with the {@code Topics} serdes (on
  * {@code mock://}), once per Kafka client the contract jar supports: the application brings its
- * own {@code kafka-clients}.
+ * own {@code kafka-clients}. Runs beside the other test classes: its topics and folders are its own.
  */
-@ExtendWith(KafkaBroker.class)
+@ExtendWith({KafkaBroker.class, PublishedArtifacts.class})
+@Execution(ExecutionMode.CONCURRENT)
 class PublishTest {
 
   /** The Kafka clients the consumer project is built with: the oldest supported 3.x, the last 3.x, and ours. */
@@ -34,19 +38,13 @@ class PublishTest {
 
   @Test
   void theDeployedContractJarServesAConsumerProject() throws Exception {
-    Path source = work.resolve("source");
-    RepositoryCopy.copyTo(source);
-    Path published = work.resolve("published");
+    Path published = PublishedArtifacts.repository();
     Path outerRepository = RepositoryCopy.outerRepository();
-
-    // Not offline: Maven refuses to deploy in offline mode (everything resolves from the local repository).
-    String deployLog = maven(source, List.of("-Dmaven.repo.local=" + outerRepository, "-DskipTests",
-        "-DaltDeploymentRepository=published::" + published.toUri(), "-pl", "codegen", "-am", "deploy"));
 
     assertThat(published.resolve("io/kafkacontracts/contracts/0.1.0-SNAPSHOT")).isDirectory();
     assertThat(published.resolve("io/kafkacontracts/contracts-maven-plugin/0.1.0-SNAPSHOT")).isDirectory();
     assertThat(published.resolve("io/kafkacontracts/integration-tests")).doesNotExist();
-    assertThat(deployLog).contains("BUILD SUCCESS");
+    assertThat(PublishedArtifacts.deployLog()).contains("BUILD SUCCESS");
 
     Path consumer = work.resolve("consumer");
     writeConsumer(consumer);

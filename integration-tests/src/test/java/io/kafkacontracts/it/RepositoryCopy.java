@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 final class RepositoryCopy {
 
-  private static final Set<String> PUBLISHED = Set.of("pom.xml", "schemas", "compat-checks", "registry-client",
+  private static final Set<String> PUBLISHED = Set.of("pom.xml", ".mvn", "schemas", "compat-checks", "registry-client",
       "serdes", "operations", "codegen", "maven-plugin", "archetype", "ci");
 
   private RepositoryCopy() {}
