@@ -6,6 +6,7 @@ import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.compat.catalogue.KeyFormat;
 import io.kafkacontracts.compat.catalogue.TopicContract;
+import io.kafkacontracts.registry.ListedSchema;
 import io.kafkacontracts.registry.RegisteredSchema;
 import io.kafkacontracts.registry.RegistrySchema;
 import io.kafkacontracts.registry.SchemaRegistryClient;
@@ -26,7 +27,8 @@ import org.apache.avro.Schema;
 /**
  * Registers the catalogue's contracts in two steps, so that a registry that cannot be read leaves
  * nothing half-done: {@link #inspect} reads what the registry holds for every subject (its
- * versions, whether it holds the schema, its level) and writes nothing; {@link #apply} then sets
+ * versions, whether it holds the schema, its level; the versions in bulk where the registry lists
+ * them, {@link RegistryListing}) and writes nothing; {@link #apply} then sets
  * each level that differs from the catalogue's and registers each schema the registry lacks,
  * idempotently. The registered text is the contract as written, every named type inlined, the text
  * the serdes look up. A dry run writes nothing and says per subject what would happen. One
@@ -228,13 +230,15 @@ public final class Registration {
    *                                 read for every subject (nothing may be written then)
    */
   public static List<Current> inspect(SchemaRegistryClient registry, List<Candidate> candidates, int parallelism) {
+    Optional<RegistryListing> listing = RegistryListing.of(registry, candidates.stream().map(Candidate::subject).toList())
+        .listing();
     if (candidates.stream().anyMatch(candidate -> !candidate.references().isEmpty())) {
       // A reference names a version: each subject is read after those it references, with the
       // versions they hold or would get.
       Map<String, Integer> versions = new HashMap<>();
       List<Current> inspected = new ArrayList<>();
       for (Candidate candidate : candidates) {
-        Current current = current(registry, candidate, withReferences(candidate, versions));
+        Current current = current(registry, listing, candidate, withReferences(candidate, versions));
         versions.put(candidate.subject(), current.found().map(RegisteredSchema::version).orElse(current.nextVersion()));
         inspected.add(current);
       }
@@ -243,7 +247,7 @@ public final class Registration {
     record Read(Current current, SchemaRegistryException failure) {}
     List<Read> reads = Parallel.map(candidates, parallelism, candidate -> {
       try {
-        return new Read(current(registry, candidate, RegistrySchema.avro(candidate.schema())), null);
+        return new Read(current(registry, listing, candidate, RegistrySchema.avro(candidate.schema())), null);
       } catch (SchemaRegistryException e) {
         return new Read(null, e);
       }
@@ -256,12 +260,33 @@ public final class Registration {
     return reads.stream().map(Read::current).toList();
   }
 
-  private static Current current(SchemaRegistryClient registry, Candidate candidate, RegistrySchema schema) {
+  /**
+   * A subject's versions and the one holding the schema: from the registry's listing where it lists
+   * in bulk (asking the registry only when no listed version has the schema's very text, as after
+   * an edit: its lookup knows when two texts are the same schema), else asked for by themselves.
+   */
+  private static Current current(SchemaRegistryClient registry, Optional<RegistryListing> listing, Candidate candidate,
+      RegistrySchema schema) {
     String subject = candidate.subject();
-    List<Integer> versions = existingVersions(registry, subject);
-    Optional<RegisteredSchema> found = versions.isEmpty() ? Optional.empty() : find(registry, subject, schema);
+    List<ListedSchema> listed = listing.map(all -> all.versions(subject)).orElse(List.of());
+    List<Integer> versions = listing.isPresent()
+        ? listed.stream().map(version -> version.version().getAsInt()).toList()
+        : existingVersions(registry, subject);
+    Optional<RegisteredSchema> found = versions.isEmpty() ? Optional.empty()
+        : sameText(subject, listed, schema).or(() -> find(registry, subject, schema));
     int next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1) + 1;
     return new Current(candidate, next, found, level(registry, subject));
+  }
+
+  /** The latest listed version whose text, type and references are the schema's exactly. */
+  private static Optional<RegisteredSchema> sameText(String subject, List<ListedSchema> listed, RegistrySchema schema) {
+    for (int i = listed.size() - 1; i >= 0; i--) {
+      ListedSchema version = listed.get(i);
+      if (version.schema().equals(schema)) {
+        return Optional.of(new RegisteredSchema(subject, version.id(), version.version().getAsInt(), schema));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The version holding the schema, if the subject has one. */

@@ -1,14 +1,18 @@
 package io.kafkacontracts.operations;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.notFound;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.kafkacontracts.compat.CompatibilityLevel;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The registry baseline from Confluent's bulk listing ({@code GET /schemas}), stubbed as Confluent
  * documents it (fields, order by subject then version, offset/limit paging, an empty list at the
- * end), and its fallback to one request per version where a registry cannot list.
+ * end), and its fallback to one request per version where a registry cannot list; and
+ * registration's inspection from the same listing.
  */
 class RegistryBaselineListingTest {
 
@@ -150,6 +155,39 @@ class RegistryBaselineListingTest {
     assertThat(result.listing()).isEqualTo("yes: 3 versions in 2 requests (subjectPrefix '')");
     assertThat(directory.resolve("orders-value/2.avsc")).content().contains("\"f2\"");
     registry.verify(0, getRequestedFor(urlPathMatching("/subjects/.+")));
+  }
+
+  @Test
+  void registrationFindsUnchangedSchemasInTheListingAndLooksUpOnlyTheOthers() {
+    levels("BACKWARD");
+    registry.stubFor(get(urlEqualTo("/schemas?subjectPrefix=orders.&latestOnly=false&offset=0&limit=1000"))
+        .willReturn(okJson("[" + entry("orders.a-value", 1, 1) + "," + entry("orders.a-value", 2, 2) + ","
+            + entry("orders.b-value", 1, 3) + "]")));
+    registry.stubFor(get(urlEqualTo("/schemas?subjectPrefix=orders.&latestOnly=false&offset=1000&limit=1000"))
+        .willReturn(okJson("[]")));
+    // Not the text of any listed version: only the registry can say whether it is the same schema.
+    registry.stubFor(post(urlPathEqualTo("/subjects/orders.b-value")).willReturn(aResponse().withStatus(404)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"error_code\":40403,\"message\":\"Schema not found\"}")));
+    String version2 = order(2).replace("\\\"", "\"");
+
+    List<Registration.Current> inspected;
+    try (SchemaRegistryClient client = client()) {
+      inspected = Registration.inspect(client, List.of(
+          new Registration.Candidate("orders.a-value", version2, CompatibilityLevel.BACKWARD),
+          new Registration.Candidate("orders.b-value", version2, CompatibilityLevel.BACKWARD),
+          new Registration.Candidate("orders.c-value", version2, CompatibilityLevel.BACKWARD)), 4);
+    }
+
+    assertThat(inspected).extracting(current -> current.candidate().subject(), Registration.Current::nextVersion,
+            current -> current.found().map(found -> found.version() + " (id " + found.id() + ")").orElse("none"))
+        .containsExactly(tuple("orders.a-value", 3, "2 (id 2)"), tuple("orders.b-value", 2, "none"),
+            tuple("orders.c-value", 1, "none"));
+    // One lookup, for the edited subject; no subject's versions asked for by itself.
+    registry.verify(1, postRequestedFor(urlPathEqualTo("/subjects/orders.b-value")));
+    registry.verify(0, postRequestedFor(urlPathEqualTo("/subjects/orders.a-value")));
+    registry.verify(0, postRequestedFor(urlPathEqualTo("/subjects/orders.c-value")));
+    registry.verify(0, getRequestedFor(urlPathMatching("/subjects/.*")));
   }
 
   @Test
