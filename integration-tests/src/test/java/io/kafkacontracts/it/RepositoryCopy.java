@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +21,9 @@ final class RepositoryCopy {
 
   private static final Set<String> PUBLISHED = Set.of("pom.xml", ".mvn", "schemas", "compat-checks", "registry-client",
       "serdes", "operations", "codegen", "maven-plugin", "archetype", "ci");
+  /** The contracts and their gate: what a pull request's pipeline checks. */
+  private static final Set<String> CONTRACTS = Set.of("pom.xml", ".mvn", "schemas", "ci");
+  private static final Pattern MODULE = Pattern.compile("\\s*<module>([^<]+)</module>");
 
   private RepositoryCopy() {}
 
@@ -26,12 +31,26 @@ final class RepositoryCopy {
     return Path.of(System.getProperty("contracts.test.localRepository"));
   }
 
+  /** The published modules, the ci/ scripts and the root pom listing those modules. */
   static void copyTo(Path target) throws IOException {
+    copy(target, PUBLISHED);
+  }
+
+  /**
+   * The contracts module ({@code schemas}), the ci/ scripts and the root pom listing that module
+   * alone: its gate takes the plugin from a repository, as a team's does, instead of building the
+   * libraries again (the outer build and {@link #copyTo} copies build them).
+   */
+  static void copyContractsTo(Path target) throws IOException {
+    copy(target, CONTRACTS);
+  }
+
+  private static void copy(Path target, Set<String> parts) throws IOException {
     Path root = Path.of(System.getProperty("contracts.repository.root")).toAbsolutePath().normalize();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Path relative = root.relativize(file);
-        if (!PUBLISHED.contains(relative.getName(0).toString()) || relative.toString().contains("/target/")
+        if (!parts.contains(relative.getName(0).toString()) || relative.toString().contains("/target/")
             || relative.startsWith("maven-plugin/src/it") || relative.startsWith("archetype/src/it")) {
           continue;
         }
@@ -41,12 +60,15 @@ final class RepositoryCopy {
         copy.toFile().setExecutable(file.toFile().canExecute());
       }
     }
-    // The root pom lists every module; the copy holds only the published ones.
+    // The root pom lists every module; the copy holds only some.
     Path pom = target.resolve("pom.xml");
-    String text = Files.readString(pom, StandardCharsets.UTF_8)
-        .replace("    <module>integration-tests</module>\n", "")
-        .replace("    <module>benchmarks</module>\n", "");
-    Files.writeString(pom, text, StandardCharsets.UTF_8);
+    Matcher module = MODULE.matcher(Files.readString(pom, StandardCharsets.UTF_8));
+    StringBuilder text = new StringBuilder();
+    while (module.find()) {
+      module.appendReplacement(text, parts.contains(module.group(1)) ? Matcher.quoteReplacement(module.group()) : "");
+    }
+    module.appendTail(text);
+    Files.writeString(pom, text.toString(), StandardCharsets.UTF_8);
   }
 
   /**

@@ -183,7 +183,7 @@ final class TeamRepository {
         """.formatted(topic));
     writeOrder(root, "");
     write(root, ".gitignore", "target/\n");
-    write(root, ".mvn/jvm.config", "-XX:TieredStopAtLevel=1\n");
+    write(root, ".mvn/jvm.config", "-XX:TieredStopAtLevel=1\n-XX:+UseSerialGC\n");
     for (String script : List.of("publish.sh", "pull-request.sh")) {
       Path copy = root.resolve("ci/scripts").resolve(script);
       Files.createDirectories(copy.getParent());
