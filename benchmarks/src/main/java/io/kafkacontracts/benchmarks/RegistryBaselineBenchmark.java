@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The check goal's registry baseline against a registry answering every call after 20 ms
  * (WireMock): 200 subjects x 5 versions at BACKWARD_TRANSITIVE, each subject's level asked for by
- * itself, and the versions either listed in bulk ({@code GET /schemas}, as Confluent's registry
+ * itself (each shot waits for every version and every level, as the gate does), and the versions either listed in bulk ({@code GET /schemas}, as Confluent's registry
  * offers: one page of 1,000 and an empty one) or, where the registry does not list (404), fetched
  * in parallel one by one (the latest, then every earlier version: 1,000 calls); against one
  * sequential call per subject (200 calls, as Confluent's plugin makes: a compatibility POST per
@@ -123,6 +123,7 @@ public class RegistryBaselineBenchmark {
       baseline.fetchAhead(levels, 32);
       for (String subject : levels.keySet()) {
         versions += baseline.versions(subject, "com.bench.T").size();
+        baseline.level(subject).orElseThrow();
       }
     }
     if (versions != SUBJECTS * VERSIONS) {
@@ -138,6 +139,7 @@ public class RegistryBaselineBenchmark {
       baseline.fetchAhead(listedLevels, 32);
       for (String subject : listedLevels.keySet()) {
         versions += baseline.versions(subject, "com.bench.T").size();
+        baseline.level(subject).orElseThrow();  // the gate needs each subject's level too (LEVEL_RELAXED)
       }
       if (!baseline.listing().startsWith("yes")) {
         throw new IllegalStateException("the listing was not used: " + baseline.listing());

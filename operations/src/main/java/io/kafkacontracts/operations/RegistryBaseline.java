@@ -51,6 +51,8 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   private final Map<String, CompletableFuture<List<SchemaVersion>>> ahead = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<Optional<CompatibilityLevel>>> registryLevels = new ConcurrentHashMap<>();
   private ExecutorService pool;
+  /** Parses listed versions: CPU work, so it does not queue behind the requests in {@link #pool}. */
+  private ExecutorService parsing;
   private CompletableFuture<RegistryListing.Decision> bulk;
 
   public RegistryBaseline(SchemaRegistryClient registry, String description) {
@@ -86,13 +88,10 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
     if (pool != null) {
       throw new IllegalStateException("already fetching from " + description);
     }
-    AtomicInteger threads = new AtomicInteger();
-    pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, 4 * levels.size())), task -> {
-      Thread thread = new Thread(task, "kafka-contracts-registry-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    pool = daemons("kafka-contracts-registry-", Math.max(1, Math.min(parallelism, 4 * levels.size())));
     Executor fetching = pool;
+    parsing = daemons("kafka-contracts-parse-", Runtime.getRuntime().availableProcessors());
+    Executor parse = parsing;
     // The listing first, then every level beside it: with a listing the levels are most of the requests.
     bulk = CompletableFuture.supplyAsync(() -> RegistryListing.of(registry, levels.keySet()), fetching);
     levels.keySet().forEach(subject -> registryLevels.put(subject,
@@ -101,12 +100,21 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       CompletableFuture<Optional<CompatibilityLevel>> held = registryLevels.get(subject);
       ahead.put(subject, bulk.thenCompose(decision -> decision.listing().isPresent()
           // Every listed version: the engine judges against what the level needs, so no level is awaited.
-          ? CompletableFuture.supplyAsync(unchecked(() -> fromListing(subject, decision.listing().get())), fetching)
+          ? CompletableFuture.supplyAsync(unchecked(() -> fromListing(subject, decision.listing().get())), parse)
           // Every version when either level is transitive: a relaxed level is judged at both.
           : CompletableFuture.supplyAsync(unchecked(() -> latest(subject)), fetching)
               .thenCombine(held, (newest, registryLevel) -> new Needed(newest,
                   level.transitive() || registryLevel.map(CompatibilityLevel::transitive).orElse(false)))
               .thenCompose(needed -> withEarlier(subject, needed.newest(), needed.transitive(), fetching))));
+    });
+  }
+
+  private static ExecutorService daemons(String name, int threads) {
+    AtomicInteger made = new AtomicInteger();
+    return Executors.newFixedThreadPool(threads, task -> {
+      Thread thread = new Thread(task, name + made.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
     });
   }
 
@@ -161,6 +169,7 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       registryLevels.values().forEach(fetching -> fetching.completeExceptionally(stopped));
       bulk.complete(new RegistryListing.Decision(Optional.empty(), "not decided: fetching was stopped"));
       pool.shutdownNow();
+      parsing.shutdownNow();
     }
   }
 
