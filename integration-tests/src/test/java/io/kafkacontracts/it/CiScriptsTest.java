@@ -69,7 +69,7 @@ class CiScriptsTest {
     RepositoryCopy.copyTo(repository);  // publishing builds every published module
     Path published = work.resolve("published");
     Map<String, String> environment = new HashMap<>(Map.of(
-        "CONTRACTS_REGISTRY_URL", ApicurioRegistry.url(ApicurioRegistry.Distribution.LEGACY),
+        "CONTRACTS_REGISTRY_URL", registryUrl(),
         "MAVEN_REPOSITORY_URL", published.toUri().toString(),
         "MAVEN_REPOSITORY_ID", "published",
         "MAVEN_CLI_OPTS", mavenOptions + " -Dcontracts.topics.replication=1",
@@ -78,7 +78,7 @@ class CiScriptsTest {
 
     String first = RepositoryCopy.run(repository, environment, List.of("bash", "ci/scripts/publish.sh"));
 
-    SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(ApicurioRegistry.url(ApicurioRegistry.Distribution.LEGACY)).build();
+    SchemaRegistryClient registry = SchemaRegistryClient.builder().baseUrls(registryUrl()).build();
     List<String> subjects = registry.subjects(false, Optional.empty());
     assertThat(subjects).contains("connector.data.raw-value", "machine.telemetry-value")
         .doesNotContain("connector.data.raw-key"); // its key is plain: Kafka's LongSerializer bytes, no subject
@@ -184,6 +184,10 @@ class CiScriptsTest {
         "\n::error file=schemas/avro/config/ConfigChange.avsc,line=11,col=5,title=FIELD_ADDED_WITHOUT_DEFAULT in "
             + "config.changes-value::",
         "on project schemas: 1 compatibility violation in 1 subject");
+  }
+
+  private static String registryUrl() {
+    return ApicurioRegistry.url(ApicurioRegistry.Distribution.LEGACY);
   }
 
   /** Copies the contracts, as a git repository whose main holds them as they are; returns main's commit. */
