@@ -33,7 +33,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * <p>Runs beside the other test classes, on the 2.6 registry (EndToEndTest registers some of the same
  * subjects on the default one), but never beside EndToEndTest: both make the seed catalogue's topics.
  */
-@ExtendWith({ApicurioRegistry.Legacy.class, KafkaBroker.class, PublishedArtifacts.class})
+@ExtendWith({ApicurioRegistry.Legacy.class, KafkaBroker.class})
 @Execution(ExecutionMode.CONCURRENT)
 @ResourceLock(KafkaBroker.SEED_TOPICS)
 class CiScriptsTest {

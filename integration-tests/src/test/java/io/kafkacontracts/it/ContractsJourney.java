@@ -30,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -55,7 +54,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * The registry's versions, ids and levels are asserted after every step. Journeys run beside the
  * other test classes: each has its own subjects, topic, repository and local Maven repository.
  */
-@ExtendWith(PublishedArtifacts.class)
 @Execution(ExecutionMode.CONCURRENT)
 abstract class ContractsJourney {
 
@@ -78,7 +76,7 @@ abstract class ContractsJourney {
     String topic = "journey." + distribution().name().toLowerCase(java.util.Locale.ROOT) + ".orders";
     String value = topic + "-value";
     Path published = work.resolve("published");
-    // The plugin and serdes as CI published them; a local repository of the journey's own, as a CI runner has.
+    // The plugin and serdes from a repository, as a team's CI has them; a local repository of the journey's own.
     Path settings = Files.writeString(work.resolve("settings.xml"), PublishedArtifacts.settings());
     TeamRepository team = TeamRepository.create(work.resolve("myteam-contracts"), topic,
         "-s " + settings + " -Dmaven.repo.local=" + work.resolve("local-repository"));
