@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.apache.avro.AvroRuntimeException;
 
@@ -51,6 +52,8 @@ public final class Download {
         .filter(subject -> subjects.matcher(subject).matches()).sorted().toList();
     // Every version in a request or a few where the registry lists them in bulk; else one per version.
     RegistryListing.Decision bulk = RegistryListing.of(registry, matching);
+    BiFunction<String, Integer, RegistrySchema> lookup = bulk.listing().map(listed -> listed.lookup(registry))
+        .orElse((subject, version) -> registry.version(subject, version).schema());
     int files = 0;
     for (String subject : matching) {
       Path folder = directory.resolve(DirectoryBaseline.folderName(subject));
@@ -65,7 +68,7 @@ public final class Download {
       }
       for (Map.Entry<Integer, RegistrySchema> version : versions.entrySet()) {
         Files.writeString(folder.resolve(version.getKey() + extension(version.getValue())),
-            standalone(registry, subject, version.getKey(), version.getValue()), StandardCharsets.UTF_8);
+            standalone(subject, version.getKey(), version.getValue(), lookup), StandardCharsets.UTF_8);
         files++;
       }
     }
@@ -83,15 +86,16 @@ public final class Download {
 
   /**
    * The registry's text as it is; for a version that references schemas in other subjects, the
-   * version with those types written in, since a baseline file must stand alone.
+   * version with those types written in (each read with {@code lookup}: from the listing where
+   * there is one), since a baseline file must stand alone.
    */
-  private static String standalone(SchemaRegistryClient registry, String subject, int version, RegistrySchema schema)
-      throws IOException {
+  private static String standalone(String subject, int version, RegistrySchema schema,
+      BiFunction<String, Integer, RegistrySchema> lookup) throws IOException {
     if (schema.references().isEmpty() || !schema.schemaType().equals(RegistrySchema.AVRO)) {
       return schema.schema();
     }
     try {
-      return RegistryBaseline.source(registry, subject, version, schema).schema().toString(true);
+      return RegistryBaseline.source(subject, version, schema, lookup).schema().toString(true);
     } catch (AvroRuntimeException e) {
       throw new IOException("version " + version + " of subject '" + subject + "' does not parse with the "
           + "schemas it references: " + e.getMessage(), e);

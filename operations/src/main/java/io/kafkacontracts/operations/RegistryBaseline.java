@@ -132,8 +132,7 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
     List<SchemaVersion> parsed = new ArrayList<>();
     for (ListedSchema version : listed.versions(subject)) {
       // References from the same listing where it holds them.
-      parsed.add(parsed(subject, version.version().getAsInt(), version.schema(),
-          (s, v) -> listed.schema(s, v).orElseGet(() -> registry.version(s, v).schema())));
+      parsed.add(parsed(subject, version.version().getAsInt(), version.schema(), listed.lookup(registry)));
     }
     return List.copyOf(parsed);
   }
@@ -305,16 +304,13 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
   }
 
   /**
-   * A registry version as the gate reads it: parsed with the schemas it references, if any.
+   * A registry version as the gate reads it: parsed with the schemas it references, each read with
+   * {@code lookup} (a subject and version to its schema).
    *
    * @throws SchemaRegistryException when a referenced schema cannot be read
    * @throws org.apache.avro.AvroRuntimeException when a text does not parse
    */
-  static SchemaSource source(SchemaRegistryClient registry, String subject, int number, RegistrySchema schema) {
-    return source(subject, number, schema, (s, v) -> registry.version(s, v).schema());
-  }
-
-  private static SchemaSource source(String subject, int number, RegistrySchema schema,
+  static SchemaSource source(String subject, int number, RegistrySchema schema,
       BiFunction<String, Integer, RegistrySchema> lookup) {
     List<String> referenced = SchemaRegistryClient.referencedSchemas(schema, lookup).stream()
         .map(RegistrySchema::schema).toList();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Every version of the gated subjects in a few requests, where the registry lists them as
@@ -82,10 +83,13 @@ final class RegistryListing {
     return List.copyOf(bySubject.getOrDefault(subject, new TreeMap<>()).values());
   }
 
-  /** A version's schema from the listing, for reading references without a request. */
-  Optional<RegistrySchema> schema(String subject, int version) {
-    return Optional.ofNullable(bySubject.get(subject)).map(versions -> versions.get(version))
-        .map(ListedSchema::schema);
+  /**
+   * Reads a version's schema from the listing where it holds it, else from the registry: for the
+   * schemas a version references, which may lie outside the listed prefix.
+   */
+  BiFunction<String, Integer, RegistrySchema> lookup(SchemaRegistryClient registry) {
+    return (subject, version) -> Optional.ofNullable(bySubject.get(subject)).map(versions -> versions.get(version))
+        .map(ListedSchema::schema).orElseGet(() -> registry.version(subject, version).schema());
   }
 
   static String commonPrefix(Collection<String> subjects) {

@@ -158,6 +158,30 @@ class RegistryBaselineListingTest {
   }
 
   @Test
+  void downloadReadsTheSchemasAVersionReferencesFromTheListingToo(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path directory) throws Exception {
+    String money = "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Money\\\",\\\"namespace\\\":\\\"com.example\\\","
+        + "\\\"fields\\\":[{\\\"name\\\":\\\"cents\\\",\\\"type\\\":\\\"long\\\"}]}";
+    String payment = "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Payment\\\",\\\"namespace\\\":\\\"com.example\\\","
+        + "\\\"fields\\\":[{\\\"name\\\":\\\"amount\\\",\\\"type\\\":\\\"com.example.Money\\\"}]}";
+    registry.stubFor(get(urlEqualTo("/subjects")).willReturn(okJson("[\"com.example.Money\",\"payments-value\"]")));
+    registry.stubFor(get(urlEqualTo("/schemas?subjectPrefix=&latestOnly=false&offset=0&limit=1000"))
+        .willReturn(okJson("[{\"subject\":\"com.example.Money\",\"version\":1,\"id\":1,\"schema\":\"" + money + "\"},"
+            + "{\"subject\":\"payments-value\",\"version\":1,\"id\":2,\"schema\":\"" + payment + "\",\"references\":"
+            + "[{\"name\":\"com.example.Money\",\"subject\":\"com.example.Money\",\"version\":1}]}]")));
+    registry.stubFor(get(urlEqualTo("/schemas?subjectPrefix=&latestOnly=false&offset=1000&limit=1000"))
+        .willReturn(okJson("[]")));
+
+    try (SchemaRegistryClient client = client()) {
+      Download.run(client, java.util.regex.Pattern.compile(".*"), directory);
+    }
+
+    // The referenced type written in, read from the listing: no version asked for by itself.
+    assertThat(directory.resolve("payments-value/1.avsc")).content().contains("\"Money\"", "\"cents\"");
+    registry.verify(0, getRequestedFor(urlPathMatching("/subjects/.+")));
+  }
+
+  @Test
   void registrationFindsUnchangedSchemasInTheListingAndLooksUpOnlyTheOthers() {
     levels("BACKWARD");
     registry.stubFor(get(urlEqualTo("/schemas?subjectPrefix=orders.&latestOnly=false&offset=0&limit=1000"))
