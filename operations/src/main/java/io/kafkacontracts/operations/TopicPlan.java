@@ -168,7 +168,12 @@ public record TopicPlan(String cluster, int brokers, List<TopicAction> actions) 
 
   /** The refusals: while there is one, {@link TopicsApply} changes nothing. */
   public List<Refusal> refusals() {
-    return actions.stream().filter(Refusal.class::isInstance).map(Refusal.class::cast).toList();
+    return actions(Refusal.class);
+  }
+
+  /** The actions of one kind, in plan order. */
+  <T extends TopicAction> List<T> actions(Class<T> kind) {
+    return actions.stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   /** Whether applying the plan would change the cluster. */
@@ -176,15 +181,15 @@ public record TopicPlan(String cluster, int brokers, List<TopicAction> actions) 
     return actions.stream().anyMatch(TopicAction::changes);
   }
 
-  /** "2 to create, 1 partition increase, 3 config changes, 0 refused, 4 unchanged, 1 drift left alone". */
+  /** "2 to create, 1 partition increases, 3 config changes, 0 refused, 4 unchanged, 1 drifted configs left alone". */
   public String summary() {
     return count(Create.class) + " to create, " + count(AddPartitions.class) + " partition increases, "
         + count(SetConfig.class) + " config changes, " + count(Refusal.class) + " refused, " + count(Unchanged.class)
         + " unchanged, " + count(Drift.class) + " drifted configs left alone";
   }
 
-  private long count(Class<? extends TopicAction> kind) {
-    return actions.stream().filter(kind::isInstance).count();
+  private int count(Class<? extends TopicAction> kind) {
+    return actions(kind).size();
   }
 
   /** One line per action, as a console prints it. */

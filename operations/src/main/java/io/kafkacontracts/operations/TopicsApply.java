@@ -70,20 +70,20 @@ public final class TopicsApply {
     }
     List<TopicAction> applied = new ArrayList<>();
     Map<String, String> failed = new LinkedHashMap<>();
-    List<Create> creates = of(plan.actions(), Create.class);
+    List<Create> creates = plan.actions(Create.class);
     if (!creates.isEmpty()) {
       Map<String, KafkaFuture<Void>> results = admin.createTopics(creates.stream()
           .map(c -> new NewTopic(c.topic(), c.partitions(), (short) c.replication()).configs(c.configs()))
           .toList()).values();
       collect(creates, results, applied, failed);
     }
-    List<AddPartitions> additions = of(plan.actions(), AddPartitions.class);
+    List<AddPartitions> additions = plan.actions(AddPartitions.class);
     if (!additions.isEmpty()) {
       Map<String, NewPartitions> counts = new LinkedHashMap<>();
       additions.forEach(a -> counts.put(a.topic(), NewPartitions.increaseTo(a.to())));
       collect(additions, admin.createPartitions(counts).values(), applied, failed);
     }
-    List<SetConfig> settings = of(plan.actions(), SetConfig.class);
+    List<SetConfig> settings = plan.actions(SetConfig.class);
     if (!settings.isEmpty()) {
       Map<ConfigResource, Collection<AlterConfigOp>> ops = new LinkedHashMap<>();
       for (SetConfig set : settings) {
@@ -171,10 +171,6 @@ public final class TopicsApply {
       // Not answered yet: looked at again.
     }
     return expected.isEmpty();
-  }
-
-  private static <T extends TopicAction> List<T> of(List<TopicAction> actions, Class<T> kind) {
-    return actions.stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   /** Waits for each topic's result; a rejected topic is recorded and the others go on. */
