@@ -3,6 +3,7 @@ package io.kafkacontracts.maven;
 import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.operations.DesiredTopic;
 import io.kafkacontracts.operations.KafkaSettings;
+import io.kafkacontracts.operations.TopicAction;
 import io.kafkacontracts.operations.TopicPlan;
 import java.io.File;
 import java.io.IOException;
@@ -62,11 +63,11 @@ abstract class AbstractTopicsMojo extends AbstractContractsMojo {
     }
     getLog().info("kafka-contracts: topics of " + display().apply(contracts.root()) + " against " + settings
         + " (" + plan.brokers() + " brokers)" + (replication == null ? "" : ", replication " + replication + " for every topic"));
-    for (String line : plan.lines()) {
-      if (line.contains(": refused: ")) {
-        getLog().error("  " + line);
+    for (TopicAction action : plan.actions()) {
+      if (action instanceof TopicAction.Refusal) {
+        getLog().error("  " + TopicPlan.line(action));
       } else {
-        getLog().info("  " + line);
+        getLog().info("  " + TopicPlan.line(action));
       }
     }
     getLog().info("kafka-contracts: " + plan.summary());

@@ -197,7 +197,8 @@ public record TopicPlan(String cluster, int brokers, List<TopicAction> actions) 
     return actions.stream().map(TopicPlan::line).toList();
   }
 
-  static String line(TopicAction action) {
+  /** One action as a console prints it: "orders: partitions 3 -> 6". */
+  public static String line(TopicAction action) {
     String what;
     if (action instanceof Create c) {
       what = "create, " + c.partitions() + " partitions, replication " + c.replication()
