@@ -71,12 +71,16 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
 
   /** Whether a problem is an error: lint warnings do not make the contracts invalid. */
   public boolean hasProblems() {
-    return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+    return !ofSeverity(Severity.ERROR).isEmpty();
   }
 
   /** The warnings among the problems (lint conventions), for a build to print. */
   public List<Problem> warnings() {
-    return problems.stream().filter(p -> p.severity() == Severity.WARNING).toList();
+    return ofSeverity(Severity.WARNING);
+  }
+
+  private List<Problem> ofSeverity(Severity severity) {
+    return problems.stream().filter(p -> p.severity() == severity).toList();
   }
 
   /**
@@ -104,7 +108,7 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
    * folder, then the warnings.
    */
   public String problemReport(Path shownRoot) {
-    List<Problem> errors = problems.stream().filter(p -> p.severity() == Severity.ERROR).toList();
+    List<Problem> errors = ofSeverity(Severity.ERROR);
     int count = errors.size();
     return count + (count == 1 ? " problem" : " problems") + " in the contracts under " + shownRoot
         + "; fix them and build again:\n" + Stream.concat(errors.stream(), warnings().stream())
