@@ -17,17 +17,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The audited list of intentional breaks ({@code schemas/accepted-breaks.yaml}). A violation that
- * an entry matches (same subject, rule and path) becomes a note instead of a failure, while the
- * entry is in force: until its {@code expires} date (inclusive), or while the subject's latest
- * earlier version is below {@code untilVersion} (the entry accepts the break for the candidate that
- * becomes that version). An entry that matches nothing, or that has run out, is itself reported,
- * so the list cannot rot. Immutable.
+ * The audited list of intentional breaks ({@code schemas/accepted-breaks.yaml}). An entry describes
+ * a change, not a moment: a violation it matches (same subject, rule and path) becomes a note
+ * instead of a failure while the baseline lacks the change (the entry is pending); once the
+ * baseline holds it (git after the merge, the registry after registration) nothing matches and the
+ * entry is spent. A spent entry, and one past its optional {@code expires} date, is a warning naming
+ * the lines to delete; it never fails a build, and an expired entry lets nothing through. Because
+ * "spent" is read off the baseline itself, an entry means the same against git, a directory and a
+ * registry. Immutable.
  *
  * <pre>{@code
  * accepted:
@@ -35,31 +36,34 @@ import java.util.Set;
  *     rule: FIELD_ADDED_WITHOUT_DEFAULT
  *     path: /fields/currency
  *     reason: every consumer reads v4 since 2026-11-01 (INC-1234)
- *     expires: 2026-12-31          # or: untilVersion: 5
+ *     expires: 2026-12-31          # optional: the last day it may let the break through
  * }</pre>
  */
 public final class AcceptedBreaks {
 
+  /** Spent, expired and deprecated entries: warnings about the list itself, which never fail a build. */
+  public static final Set<String> HOUSEKEEPING =
+      Set.of("ACCEPTED_BREAK_SPENT", "ACCEPTED_BREAK_EXPIRED", "ACCEPTED_BREAKS_DEPRECATED");
+
   /**
    * One entry.
    *
-   * @param subject      the subject
-   * @param rule         the rule broken on purpose
-   * @param path         the path by names, as reports print it
-   * @param reason       why it is acceptable, for the audit trail
-   * @param expires      last day the entry applies, if bounded by date
-   * @param untilVersion the version the break is accepted for, if bounded by version
-   * @param location     where the entry is written
+   * @param subject  the subject (a topic's name for topic and key rules)
+   * @param rule     the rule broken on purpose
+   * @param path     the path by names, as reports print it
+   * @param reason   why it is acceptable, for the audit trail
+   * @param expires  the last day the entry may let the break through, if bounded by date
+   * @param location where the entry is written
+   * @param lastLine the entry's last line in the file (its first is {@code location}'s)
    */
   public record Entry(String subject, Rule rule, String path, String reason, Optional<LocalDate> expires,
-      Optional<Integer> untilVersion, SourceLocation location) {
+      SourceLocation location, int lastLine) {
     public Entry {
       requireNonNull(subject, "subject == null");
       requireNonNull(rule, "rule == null");
       requireNonNull(path, "path == null");
       requireNonNull(reason, "reason == null");
       requireNonNull(expires, "expires == null");
-      requireNonNull(untilVersion, "untilVersion == null");
       requireNonNull(location, "location == null");
     }
 
@@ -67,9 +71,18 @@ public final class AcceptedBreaks {
       return this.subject.equals(subject) && rule == violation.rule() && path.equals(violation.path().toString());
     }
 
-    boolean inForce(LocalDate today, int latestVersion) {
-      return expires.map(day -> !today.isAfter(day)).orElse(true)
-          && untilVersion.map(version -> latestVersion < version).orElse(true);
+    boolean expiredBy(LocalDate today) {
+      return expires.map(today::isAfter).orElse(false);
+    }
+
+    /** "lines 2-6 of schemas/accepted-breaks.yaml": what to delete. */
+    public String lines() {
+      int first = location.position().line();
+      return (lastLine > first ? "lines " + first + "-" + lastLine : "line " + first) + " of " + location.file();
+    }
+
+    String describe() {
+      return "the accepted break of " + rule + " at " + path + " in subject '" + subject + "'";
     }
   }
 
@@ -120,15 +133,22 @@ public final class AcceptedBreaks {
       return new AcceptedBreaks(entries, problems);
     }
     JsonNode list = tree.root().path("accepted");
+    if (list.isMissingNode() || list.isNull() || (list.isValueNode() && list.asText().isEmpty())) {
+      return new AcceptedBreaks(entries, problems); // "accepted:" with every entry deleted
+    }
     if (!list.isArray()) {
       problems.add(Problem.error("ACCEPTED_BREAKS_INVALID", new SourceLocation(display, SourcePosition.START),
-          "the file must hold a list 'accepted' of entries with subject, rule, path, reason and expires or untilVersion"));
+          "the file must hold a list 'accepted' of entries with subject, rule, path, reason and optionally expires"));
       return new AcceptedBreaks(entries, problems);
     }
+    List<String> lines = text.lines().toList();
     for (int i = 0; i < list.size(); i++) {
       JsonPointer at = JsonPointer.compile("/accepted/" + i);
       JsonNode node = list.get(i);
       SourceLocation location = new SourceLocation(display, tree.nearestPositionOf(at));
+      int next = i + 1 < list.size()
+          ? tree.nearestPositionOf(JsonPointer.compile("/accepted/" + (i + 1))).line() : lines.size() + 1;
+      int lastLine = lastLine(lines, location.position().line(), next);
       List<String> wrong = new ArrayList<>();
       for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
         String name = names.next();
@@ -156,25 +176,31 @@ public final class AcceptedBreaks {
           wrong.add("'expires' must be a date such as 2026-12-31");
         }
       }
-      Optional<Integer> untilVersion = Optional.empty();
-      if (node.has("untilVersion")) {
-        if (node.get("untilVersion").canConvertToInt() && node.get("untilVersion").intValue() > 1) {
-          untilVersion = Optional.of(node.get("untilVersion").intValue());
-        } else {
-          wrong.add("'untilVersion' must be a version number above 1");
-        }
-      }
-      if (!node.has("expires") && !node.has("untilVersion")) {
-        wrong.add("give the entry a bound: 'expires' (a date) or 'untilVersion' (a version number)");
-      }
       if (!wrong.isEmpty()) {
         problems.add(Problem.error("ACCEPTED_BREAKS_INVALID", location,
             "accepted break " + (i + 1) + ": " + String.join("; ", wrong)));
         continue;
       }
-      entries.add(new Entry(subject, rule, path, reason, expires, untilVersion, location));
+      if (node.has("untilVersion")) {
+        // Git counts content changes, a registry counts registrations: the same number meant two things.
+        problems.add(new Problem("ACCEPTED_BREAKS_DEPRECATED", Severity.WARNING,
+            new SourceLocation(display, tree.nearestPositionOf(at.appendProperty("untilVersion"))),
+            "accepted break " + (i + 1) + ": 'untilVersion' is ignored: git and a registry number versions "
+                + "differently, so an entry now lasts while the baseline lacks the change it accepts, and is "
+                + "reported for deletion once the baseline holds it; delete this line (use 'expires' for a date)"));
+      }
+      entries.add(new Entry(subject, rule, path, reason, expires, location, lastLine));
     }
     return new AcceptedBreaks(entries, problems);
+  }
+
+  /** The last line of an entry starting at {@code first}, before {@code next}: trailing blanks and comments excluded. */
+  private static int lastLine(List<String> lines, int first, int next) {
+    int last = Math.min(next - 1, lines.size());
+    while (last > first && (lines.get(last - 1).isBlank() || lines.get(last - 1).strip().startsWith("#"))) {
+      last--;
+    }
+    return last;
   }
 
   private static String text(JsonNode node, String name, List<String> wrong) {
@@ -191,27 +217,26 @@ public final class AcceptedBreaks {
   }
 
   /**
-   * Splits the reports' violations into failing and accepted, and reports entries that matched
-   * nothing or have run out.
+   * Splits the reports' violations into failing and accepted, and warns of entries that matched
+   * nothing (spent: the baseline holds their change) or are past their date.
    *
-   * @param reports        the subjects' reports
-   * @param latestVersions each subject's latest earlier version number (absent: no history)
-   * @param today          the date expiry is judged by
+   * @param reports  the subjects' reports
+   * @param today    the date expiry is judged by
+   * @param baseline how the baseline is named, e.g. "git origin/main (abc1234)"
    */
-  public Outcome apply(List<CompatibilityReport> reports, Map<String, Integer> latestVersions, LocalDate today) {
+  public Outcome apply(List<CompatibilityReport> reports, LocalDate today, String baseline) {
     List<CompatibilityReport> failing = new ArrayList<>();
     List<Accepted> accepted = new ArrayList<>();
     List<Problem> found = new ArrayList<>(problems);
     boolean[] used = new boolean[entries.size()];
     for (CompatibilityReport report : reports) {
-      int latest = latestVersions.getOrDefault(report.subject(), 0);
       List<Violation> stillFailing = new ArrayList<>();
       for (Violation violation : report.violations()) {
         Entry match = null;
         for (int i = 0; i < entries.size(); i++) {
           if (entries.get(i).matches(report.subject(), violation)) {
             used[i] = true;
-            if (entries.get(i).inForce(today, latest)) {
+            if (!entries.get(i).expiredBy(today)) {
               match = entries.get(i);
             }
           }
@@ -226,15 +251,16 @@ public final class AcceptedBreaks {
     }
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
-      int latest = latestVersions.getOrDefault(entry.subject(), 0);
-      if (!entry.inForce(today, latest)) {
-        found.add(Problem.error("ACCEPTED_BREAK_EXPIRED", entry.location(), "the accepted break of " + entry.rule()
-            + " at " + entry.path() + " in subject '" + entry.subject() + "' has run out ("
-            + entry.expires().map(d -> "expired " + d).orElse("the subject reached version " + entry.untilVersion().orElseThrow())
-            + "); remove it" + (used[i] ? ", and fix the violation it was hiding" : "")));
+      if (entry.expiredBy(today)) {
+        found.add(new Problem("ACCEPTED_BREAK_EXPIRED", Severity.WARNING, entry.location(), entry.describe()
+            + " expired on " + entry.expires().orElseThrow() + (used[i]
+                ? ", so the violation it accepted fails again: fix it, or give the entry a later 'expires' with the "
+                    + "reason it still holds"
+                : " and matches no violation: delete " + entry.lines())));
       } else if (!used[i]) {
-        found.add(Problem.error("ACCEPTED_BREAK_UNUSED", entry.location(), "the accepted break of " + entry.rule()
-            + " at " + entry.path() + " in subject '" + entry.subject() + "' matches no violation; remove it"));
+        found.add(new Problem("ACCEPTED_BREAK_SPENT", Severity.WARNING, entry.location(), entry.describe()
+            + " matches no violation against " + baseline + ": the baseline already holds the change it accepted "
+            + "(or it never matched one); delete " + entry.lines()));
       }
     }
     return new Outcome(failing, accepted, found);

@@ -28,6 +28,17 @@ public enum Rule {
       + "topic's: a failed record would outlive the records it must be replayed beside."),
   TOPIC_REMOVED_WITH_CONSUMERS("Checks that a topic with consumer groups listed stays in the catalogue until its "
       + "consumers are gone."),
+  KEY_ADDED("Checks that a topic whose records had no key keeps none: keyed records land on other partitions "
+      + "than the keyless ones, and consumers reading keys find none in older records."),
+  KEY_REMOVED("Checks that a keyed topic keeps its key: consumers relying on keys (and per-key order, "
+      + "compaction) lose them."),
+  KEY_FORMAT_CHANGED("Checks that a key keeps its format (plain, as Kafka's own serializers write it, or framed "
+      + "in Avro under a key subject): each key's bytes change, so it lands on another partition and readers "
+      + "of the old format misread it."),
+  KEY_TYPE_CHANGED("Checks that a plain key keeps its type: each key's bytes change, so it lands on another "
+      + "partition and readers deserialize it wrongly."),
+  KEY_FIELD_CHANGED("Checks that a key keeps coming from the same field of the value: records of one entity "
+      + "then land on other partitions, and their order across the change is lost."),
   ENUM_SYMBOL_READ_AS_DEFAULT(Severity.WARNING, "Warns where the candidate drops enum symbols earlier data may hold "
       + "and its enum default stands in for them: that data silently reads as the default."),
   FIELD_DEFAULT_CHANGED(Severity.WARNING, "Warns where a field's default changes: readers of data lacking the field "

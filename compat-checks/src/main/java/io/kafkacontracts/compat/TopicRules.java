@@ -1,5 +1,7 @@
 package io.kafkacontracts.compat;
 
+import io.kafkacontracts.compat.catalogue.KeyFormat;
+import io.kafkacontracts.compat.catalogue.KeySpec;
 import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.compat.source.SourceLocation;
 import io.kafkacontracts.compat.source.SourcePosition;
@@ -16,7 +18,9 @@ import java.util.Optional;
  * {@code topics-apply} would refuse or that lose data or order. Each finding is a {@link Violation}
  * at its line of {@code contracts.yaml}, reported under the topic's name as its subject and path
  * {@code /topics/<name>/<property>}, so an accepted break names the topic as its subject. Topic
- * rules use the BACKWARD direction: they protect the consumers of data already written. Stateless.
+ * rules use the BACKWARD direction: they protect the consumers of data already written. Keys are
+ * part of the contract: a key added, removed, reframed, retyped or taken from another field moves
+ * every key's bytes and partition. Stateless.
  */
 final class TopicRules {
 
@@ -70,6 +74,7 @@ final class TopicRules {
             + "records they must be replayed beside", "keep retention: " + days(then.retention())
                 + " or at least the dead-letter retention " + days(dlq.get()));
       }
+      key(topic, then, baseline, at);
       if (!violations.isEmpty()) {
         found.put(topic.name(), violations);
       }
@@ -83,6 +88,69 @@ final class TopicRules {
                 + removed.consumerGroups() + "; the contract jar would drop its Topics constant under them",
             "keep the topic until its consumers are gone, then remove it with an accepted break naming them"))));
     return found;
+  }
+
+  /**
+   * The key rules: a key added, removed, framed otherwise, of another plain type, or taken from
+   * another field. An Avro-framed key's schema is judged as a subject of its own by the engine.
+   */
+  private static void key(TopicContract topic, TopicContract then, String baseline, Finder at) {
+    String now = describe(topic.key());
+    String before = describe(then.key());
+    String keep = "keep key: " + written(then.key()) + " to keep each key's bytes and partition; for the new key, "
+        + "publish on a new topic and move producers and consumers to it, or accept the change in "
+        + "accepted-breaks.yaml with the reason and who agreed";
+    if (then.keyed() && !topic.keyed()) {
+      at.add(Rule.KEY_REMOVED, "key", "topic '" + topic.name() + "' has no key in the candidate but " + before
+          + " in " + baseline + ": consumers relying on keys, per-key order or compaction lose them", keep);
+    } else if (!then.keyed() && topic.keyed()) {
+      at.add(Rule.KEY_ADDED, "key", "topic '" + topic.name() + "' has " + now + " in the candidate but no key in "
+          + baseline + ": keyed records land on other partitions than keyless ones, and older records have no key",
+          "keep the topic keyless, or publish the keyed records on a new topic; or accept the change in "
+              + "accepted-breaks.yaml with the reason and who agreed");
+    } else if (topic.keyed() && topic.key().format() != then.key().format()) {
+      at.add(Rule.KEY_FORMAT_CHANGED, "key", "topic '" + topic.name() + "' has " + now + " in the candidate but "
+          + before + " in " + baseline + ": every key's bytes change, so each key lands on another partition and "
+          + "consumers of the old format misread the new keys", keep);
+    } else if (topic.keyed() && (topic.key().format() == KeyFormat.PLAIN
+        ? topic.keyType().isPresent() && then.keyType().isPresent() && !topic.keyType().equals(then.keyType())
+        // An Avro key under another subject has no history there for the engine to judge it against.
+        : !topic.keySubject().equals(then.keySubject()))) {
+      at.add(Rule.KEY_TYPE_CHANGED, "key", "topic '" + topic.name() + "' has " + now + " in the candidate but "
+          + before + " in " + baseline + ": every key's bytes change, so each key lands on another partition and "
+          + "consumers deserialize it as the old type", keep);
+    } else if (topic.keyed() && !fieldOf(topic.key()).equals(fieldOf(then.key()))) {
+      at.add(Rule.KEY_FIELD_CHANGED, "key", "topic '" + topic.name() + "' has " + now + " in the candidate but "
+          + before + " in " + baseline + ": records of one entity get another key, land on another partition, and "
+          + "their order across the change is lost", keep);
+    }
+  }
+
+  /** "a plain string key from field 'id'", "an Avro-framed key of type com.example.OrderKey". */
+  static String describe(KeySpec key) {
+    if (key instanceof KeySpec.None) {
+      return "no key";
+    }
+    String format = key.format() == KeyFormat.PLAIN ? "a plain " : "an Avro-framed ";
+    if (key instanceof KeySpec.Field field) {
+      return format + (field.type().isEmpty() ? "" : field.type() + " ") + "key from field '" + field.path() + "'";
+    }
+    return format + "key of type " + ((KeySpec.Type) key).name();
+  }
+
+  /** The key as contracts.yaml writes it, e.g. {@code {field: id, format: avro}}. */
+  private static String written(KeySpec key) {
+    if (key instanceof KeySpec.Field field) {
+      return "{field: " + field.path() + ", format: " + field.format().name().toLowerCase(java.util.Locale.ROOT) + "}";
+    }
+    if (key instanceof KeySpec.Type type) {
+      return "{type: " + type.name() + ", format: " + type.format().name().toLowerCase(java.util.Locale.ROOT) + "}";
+    }
+    return "(none)";
+  }
+
+  private static String fieldOf(KeySpec key) {
+    return key instanceof KeySpec.Field field ? field.path() : "";
   }
 
   /** Whether a retention keeps records for less time than another; -1 ms is infinite. */

@@ -56,7 +56,6 @@ class ContractsGateTest {
             rule: FIELD_ADDED_WITHOUT_DEFAULT
             path: /fields/note
             reason: payments has no consumers yet
-            untilVersion: 2
         """);
     ContractsDirectory contracts = ContractsDirectory.load(root.resolve("contracts"), root::relativize);
     AcceptedBreaks accepted = AcceptedBreaks.read(root.resolve("contracts/accepted-breaks.yaml"),
@@ -66,14 +65,18 @@ class ContractsGateTest {
         LocalDate.of(2026, 11, 23), root::relativize);
 
     assertThat(report.fails()).isTrue();
+    assertThat(report.howToFix("contracts/accepted-breaks.yaml")).isEqualTo("Fix each violation as its 'fix:' line "
+        + "says, or, for an intentional break, add an entry with a reason to contracts/accepted-breaks.yaml; fix each "
+        + "problem as its message says.");
     // The baseline is named by its absolute path; the rest by paths relative to the project.
     assertThat(ReportFormat.TEXT.render(report).replace(root + "/", "")).isEqualTo("""
-        kafka-contracts: 1 violation from 1 cause in 1 of 3 subjects, 0 warnings, 0 problems (baseline: directory baseline)
+        kafka-contracts: 1 violation from 1 cause in 1 of 3 subjects, 0 warnings, 1 problem (baseline: directory baseline)
         contracts/avro/Order.avsc:4:3: FIELD_ADDED_WITHOUT_DEFAULT
             field 'qty' of record 'com.example.Order' has no default, so the candidate cannot read data written with version 1, which lacks it
             fix: give field 'qty' a default, for example type ["null","int"] with default null
             breaks orders-value at /fields/qty [BACKWARD_TRANSITIVE, backward against version 1]
         accepted: payments-value FIELD_ADDED_WITHOUT_DEFAULT at /fields/note against version 1 (payments has no consumers yet; contracts/accepted-breaks.yaml:2:5)
+        contracts/accepted-breaks.yaml:2:5: the registry would still refuse the break this entry accepts (FIELD_ADDED_WITHOUT_DEFAULT at /fields/note in subject 'payments-value'): the subject stays at BACKWARD in contracts/contracts.yaml:5:5, which checks the candidate backward against version 1, so registration would fail after the merge. Relax its compatibility (to FORWARD or NONE) in the same change and accept its LEVEL_RELAXED too, or publish the break on a new topic [ACCEPTED_BREAK_REFUSED_AT_LEVEL]
         """);
   }
 
@@ -141,25 +144,51 @@ class ContractsGateTest {
             rule: FIELD_ADDED_WITHOUT_DEFAULT
             path: /fields/qty
             reason: no consumer reads orders yet
-            untilVersion: 3
         """;
-    GateReport breakOnly = relaxOrdersTo("BACKWARD", fieldBreak);
-
-    assertThat(breakOnly.fails()).isTrue();
-    assertThat(breakOnly.subjects().get(0).violations()).extracting(Violation::rule).containsExactly(Rule.LEVEL_RELAXED);
-    assertThat(breakOnly.accepted()).hasSize(2);
-
-    GateReport both = relaxOrdersTo("BACKWARD", fieldBreak + """
+    String relaxation = """
           - subject: orders-value
             rule: LEVEL_RELAXED
             path: /compatibility
             reason: orders replays from its start no more (ADR-7)
-            untilVersion: 3
-        """);
+        """;
+    GateReport breakOnly = relaxOrdersTo("NONE", fieldBreak);
+
+    assertThat(breakOnly.fails()).isTrue();
+    assertThat(breakOnly.subjects().get(0).violations()).extracting(Violation::rule).containsExactly(Rule.LEVEL_RELAXED);
+    assertThat(breakOnly.accepted()).hasSize(2);
+    assertThat(breakOnly.errorProblems()).isEmpty();
+
+    GateReport both = relaxOrdersTo("NONE", fieldBreak + relaxation);
 
     assertThat(both.fails()).as(ReportFormat.TEXT.render(both)).isFalse();
     assertThat(both.accepted()).extracting(a -> a.violation().rule())
         .containsExactly(Rule.FIELD_ADDED_WITHOUT_DEFAULT, Rule.FIELD_ADDED_WITHOUT_DEFAULT, Rule.LEVEL_RELAXED);
+  }
+
+  @Test
+  void aBreakAcceptedAtALevelTheRegistryStillEnforcesFailsWithTheFix() throws IOException {
+    // Relaxed from BACKWARD_TRANSITIVE to BACKWARD: the registry still checks the latest version backward.
+    GateReport notEnough = relaxOrdersTo("BACKWARD", """
+        accepted:
+          - subject: orders-value
+            rule: FIELD_ADDED_WITHOUT_DEFAULT
+            path: /fields/qty
+            reason: no consumer reads orders yet
+          - subject: orders-value
+            rule: LEVEL_RELAXED
+            path: /compatibility
+            reason: orders replays from its start no more (ADR-7)
+        """);
+
+    assertThat(notEnough.fails()).isTrue();
+    assertThat(notEnough.violationCount()).isZero();
+    assertThat(notEnough.errorProblems()).extracting(Problem::toString).containsExactly(
+        "contracts/accepted-breaks.yaml:2:5: the registry would still refuse the break this entry accepts "
+            + "(FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty in subject 'orders-value'): the subject stays at BACKWARD in "
+            + "contracts/contracts.yaml:4:20, which checks the candidate backward against version 2, so registration "
+            + "would fail after the merge. Relax its compatibility (to FORWARD or NONE) in the same change and accept "
+            + "its LEVEL_RELAXED too, or publish the break on a new topic [ACCEPTED_BREAK_REFUSED_AT_LEVEL]");
+    assertThat(notEnough.howToFix("contracts/accepted-breaks.yaml")).isEqualTo("Fix each problem as its message says.");
   }
 
   @Test

@@ -41,7 +41,7 @@ class TopicRulesTest {
   private GateReport gate(String catalogue, String acceptedBreaks) throws IOException {
     TestFiles.write(root, "avro/Order.avsc", """
         {"type": "record", "name": "Order", "namespace": "com.example",
-         "fields": [{"name": "id", "type": "string"}]}
+         "fields": [{"name": "id", "type": "string"}, {"name": "customer", "type": "string"}]}
         """);
     TestFiles.write(root, "contracts.yaml", catalogue);
     ContractsDirectory contracts = ContractsDirectory.load(root, root::relativize);
@@ -141,5 +141,49 @@ class TopicRulesTest {
         """);
     assertThat(accepted.fails()).isFalse();
     assertThat(accepted.accepted()).hasSize(1);
+  }
+
+  /** The catalogue BEFORE with the orders topic's key line replaced, and audit's extra lines. */
+  private static String withKeys(String ordersKey, String auditKey) {
+    return BEFORE.replace("    key: {field: id}\n", ordersKey.isEmpty() ? "" : "    " + ordersKey + "\n")
+        .replace("  - name: audit\n    value: com.example.Order\n",
+            "  - name: audit\n    value: com.example.Order\n" + (auditKey.isEmpty() ? "" : "    " + auditKey + "\n"));
+  }
+
+  @Test
+  void keysAreContractsEveryChangeOfThemIsAViolationAtItsLine() throws IOException {
+    GateReport typed = gate(withKeys("key: {type: long}", ""), "accepted: []\n");
+    assertThat(ReportFormat.TEXT.render(typed)).contains("""
+        contracts.yaml:4:10: KEY_TYPE_CHANGED
+            topic 'orders' has a plain key of type long in the candidate but a plain string key from field 'id' in the catalogue of git main (abc1234): every key's bytes change, so each key lands on another partition and consumers deserialize it as the old type
+            fix: keep key: {field: id, format: plain} to keep each key's bytes and partition; for the new key, publish on a new topic and move producers and consumers to it, or accept the change in accepted-breaks.yaml with the reason and who agreed
+            breaks orders at /topics/orders/key [BACKWARD, backward against the catalogue of git main (abc1234)]
+        """);
+    assertThat(rules(gate(withKeys("key: {field: id, format: avro}", ""), "accepted: []\n")))
+        .containsExactly(Rule.KEY_FORMAT_CHANGED);
+    assertThat(rules(gate(withKeys("key: {field: customer}", ""), "accepted: []\n")))
+        .containsExactly(Rule.KEY_FIELD_CHANGED);
+    assertThat(rules(gate(withKeys("", ""), "accepted: []\n"))).containsExactly(Rule.KEY_REMOVED);
+    assertThat(rules(gate(withKeys("key: {field: id}", "key: {type: string}"), "accepted: []\n")))
+        .containsExactly(Rule.KEY_ADDED);
+    // The same bytes: a string field's value as a plain string key.
+    assertThat(gate(withKeys("key: {field: id, format: plain}", ""), "accepted: []\n").fails()).isFalse();
+  }
+
+  @Test
+  void anAcceptedKeyChangePasses() throws IOException {
+    GateReport report = gate(withKeys("key: {type: long}", ""), """
+        accepted:
+          - subject: orders
+            rule: KEY_TYPE_CHANGED
+            path: /topics/orders/key
+            reason: every consumer moved to long keys (OPS-9)
+        """);
+    assertThat(report.fails()).isFalse();
+    assertThat(report.accepted()).extracting(a -> a.violation().rule()).containsExactly(Rule.KEY_TYPE_CHANGED);
+  }
+
+  private static List<Rule> rules(GateReport report) {
+    return report.subjects().stream().flatMap(s -> s.violations().stream()).map(Violation::rule).toList();
   }
 }

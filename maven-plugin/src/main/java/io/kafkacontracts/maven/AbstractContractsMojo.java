@@ -146,15 +146,25 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   }
 
   /**
-   * Prints a gate report in a format: errors when it fails, warnings when it has warnings, else
-   * information; GitHub workflow
-   * commands as plain stdout lines, and also after any other format when {@code GITHUB_ACTIONS=true}.
+   * Prints a gate report in a format. Text block by block at each block's weight (errors as errors,
+   * warnings as warnings, accepted breaks and notes as information, whether or not the gate fails);
+   * other formats whole: errors when it fails, warnings when it has warnings, else information; GitHub
+   * workflow commands as plain stdout lines, and also after any other format when
+   * {@code GITHUB_ACTIONS=true}.
    */
   void print(GateReport report, ReportFormat format) {
     String rendered = format.render(report);
     if (format == ReportFormat.GITHUB) {
       // Workflow commands are read from stdout lines as they are, without Maven's log prefix.
       System.out.print(rendered);
+    } else if (format == ReportFormat.TEXT) {
+      for (ReportFormat.TextBlock block : ReportFormat.textBlocks(report)) {
+        switch (block.weight()) {
+          case ERROR -> block.text().lines().forEach(getLog()::error);
+          case WARNING -> block.text().lines().forEach(getLog()::warn);
+          case INFO -> block.text().lines().forEach(getLog()::info);
+        }
+      }
     } else if (report.fails()) {
       rendered.lines().forEach(getLog()::error);
     } else if (report.warningCount() > 0) {

@@ -15,9 +15,12 @@ import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.File;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -26,11 +29,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * The compatibility gate: every subject of the catalogue against its earlier versions at its level.
- * The baseline is the registry when {@code contracts.registry.url} is set (its versions judged by
- * our engine, so the verdict is the same on every vendor), else a directory
- * ({@code contracts.baselineDirectory}), else git ({@code contracts.against}, default the
- * merge-base with the default branch). With a registry, {@code contracts.registry.crossCheck} also
- * asks the registry's own compatibility endpoint and warns where it disagrees. Prints every
+ * The baselines are {@code contracts.baseline}'s: by default ({@code auto}) the registry when
+ * {@code contracts.registry.url} is set (its versions judged by our engine, so the verdict is the
+ * same on every vendor), else a directory ({@code contracts.baselineDirectory}), else git
+ * ({@code contracts.against}, default the merge-base with the default branch); or a list such as
+ * {@code git,registry}, each judging and the findings merged (a pull request's gate: the history
+ * and the topic rules from git, what registration will meet from the registry). Against git, edits
+ * not yet committed are judged against HEAD too. With a registry, {@code contracts.registry.crossCheck}
+ * also asks the registry's own compatibility endpoint and warns where it disagrees. Prints every
  * violation with file:line, path, rule and fix; writes {@code target/contracts/compatibility.json}
  * and {@code compatibility.xml} (JUnit), and GitHub workflow annotations when
  * {@code GITHUB_ACTIONS=true}.
@@ -38,6 +44,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * <pre>{@code
  * <execution><goals><goal>check</goal></goals>
  *   <configuration><against>origin/main</against></configuration></execution>
+ * mvn verify -Dcontracts.baseline=git,registry
  * }</pre>
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -50,6 +57,22 @@ public class CheckMojo extends AbstractContractsMojo {
   /** A directory baseline ({@code <subject>/<version>.avsc}, as {@code download} writes), instead of git. */
   @Parameter(property = "contracts.baselineDirectory")
   File baselineDirectory;
+
+  /**
+   * What to judge against: {@code auto} (default: the registry if a URL is set, else the baseline
+   * directory if set, else git), or a comma-separated list of {@code git}, {@code registry} and
+   * {@code directory}, all of which judge.
+   */
+  @Parameter(property = "contracts.baseline", defaultValue = "auto")
+  String baseline;
+
+  /**
+   * Skips this goal alone (the other goals still run): for a step that builds what an earlier step
+   * already judged, such as publishing after registration, which must not judge the registry state
+   * registration itself just wrote.
+   */
+  @Parameter(property = "contracts.check.skip", defaultValue = "false")
+  boolean skipCheck;
 
   /** Fail the build on violations; false only reports them. */
   @Parameter(property = "contracts.failOnViolation", defaultValue = "true")
@@ -78,20 +101,23 @@ public class CheckMojo extends AbstractContractsMojo {
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     ReportFormat console = parseFormat();
+    if (skipCheck) {
+      getLog().info("kafka-contracts: check skipped (contracts.check.skip)");
+      return;
+    }
+    Set<String> chosen = baselines();
     ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
-    Optional<RegistrySettings> registry = registry();
     long start = System.nanoTime();
     GateReport report;
     try {
-      if (registry.isPresent()) {
-        report = againstRegistry(contracts, accepted, registry.get());
+      List<Baseline> history = historyBaselines(chosen);
+      if (chosen.contains(REGISTRY)) {
+        report = againstRegistry(contracts, history, accepted, requireRegistry("contracts.baseline=registry"));
+      } else if (history.isEmpty()) {
+        return;
       } else {
-        Optional<Baseline> baseline = historyBaseline();
-        if (baseline.isEmpty()) {
-          return;
-        }
-        report = new ContractsGate().run(contracts, baseline.get(), accepted, LocalDate.now(), display());
+        report = new ContractsGate().run(contracts, history, accepted, LocalDate.now(), display());
       }
       ReportFormat.writeFiles(report, reportDirectory.toPath());
     } catch (IOException e) {
@@ -102,10 +128,33 @@ public class CheckMojo extends AbstractContractsMojo {
     print(report, console);
     if (report.fails(failOnWarning) && failOnViolation) {
       throw new MojoFailureException(report.failureCount(failOnWarning) + " (see above and "
-          + display().apply(reportDirectory.toPath().resolve("compatibility.json"))
-          + "). Fix each as its 'fix:' line says, or, for an intentional break, add an entry with a reason to "
-          + display().apply(acceptedBreaks.toPath()) + ".");
+          + display().apply(reportDirectory.toPath().resolve("compatibility.json")) + "). "
+          + report.howToFix(display().apply(acceptedBreaks.toPath()).toString()));
     }
+  }
+
+  private static final String GIT = "git";
+  private static final String REGISTRY = "registry";
+  private static final String DIRECTORY = "directory";
+
+  /** The baselines {@code contracts.baseline} names, {@code auto} resolved. */
+  private Set<String> baselines() throws MojoExecutionException {
+    if (baseline == null || baseline.isBlank() || baseline.strip().equalsIgnoreCase("auto")) {
+      return Set.of(registry().isPresent() ? REGISTRY : baselineDirectory != null ? DIRECTORY : GIT);
+    }
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String name : baseline.split(",")) {
+      String one = name.strip().toLowerCase(Locale.ROOT);
+      if (!Set.of(GIT, REGISTRY, DIRECTORY).contains(one)) {
+        throw new MojoExecutionException("contracts.baseline must be auto, or a comma-separated list of git, registry "
+            + "and directory, not '" + baseline + "'");
+      }
+      chosen.add(one);
+    }
+    if (chosen.contains(DIRECTORY) && baselineDirectory == null) {
+      throw new MojoExecutionException("contracts.baseline names directory: set contracts.baselineDirectory too");
+    }
+    return chosen;
   }
 
   private ReportFormat parseFormat() throws MojoExecutionException {
@@ -116,12 +165,15 @@ public class CheckMojo extends AbstractContractsMojo {
     }
   }
 
-  /** The gate against a live registry, and with {@code crossCheck} the registry's own verdicts beside it. */
-  private GateReport againstRegistry(ContractsDirectory contracts, AcceptedBreaks accepted, RegistrySettings settings)
-      throws IOException {
+  /**
+   * The gate against a live registry, after the {@code history} baselines, and with
+   * {@code crossCheck} the registry's own verdicts beside it.
+   */
+  private GateReport againstRegistry(ContractsDirectory contracts, List<Baseline> history, AcceptedBreaks accepted,
+      RegistrySettings settings) throws IOException {
     try (SchemaRegistryClient client = settings.client()) {
-      GateReport report = RegistryBaseline.judge(client, "registry " + settings, contracts, accepted, parallelism,
-          LocalDate.now(), display());
+      GateReport report = RegistryBaseline.judge(client, "registry " + settings, contracts, history, accepted,
+          parallelism, LocalDate.now(), display());
       if (crossCheck) {
         List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(client, contracts, report, parallelism);
         warnWhereTheRegistryDisagrees(answers);
@@ -132,21 +184,32 @@ public class CheckMojo extends AbstractContractsMojo {
     }
   }
 
-  /** A directory baseline, else git; empty when no git repository holds the contracts and that is allowed. */
-  private Optional<Baseline> historyBaseline() throws IOException, MojoExecutionException {
-    if (baselineDirectory != null) {
-      return Optional.of(new DirectoryBaseline(baselineDirectory.toPath()));
+  /**
+   * The directory and git baselines chosen, git's working-tree baseline after git's; none when no
+   * git repository holds the contracts and that is allowed.
+   */
+  private List<Baseline> historyBaselines(Set<String> chosen) throws IOException, MojoExecutionException {
+    List<Baseline> history = new ArrayList<>();
+    if (chosen.contains(DIRECTORY)) {
+      history.add(new DirectoryBaseline(baselineDirectory.toPath()));
+    }
+    if (!chosen.contains(GIT)) {
+      return history;
     }
     Optional<GitBaseline> git = GitBaseline.of(directory.toPath(), Optional.ofNullable(against));
     if (git.isEmpty() && allowMissingBaseline) {
-      getLog().warn("kafka-contracts: no compatibility check: no git repository holds " + directory
+      getLog().warn("kafka-contracts: no compatibility check against git: no git repository holds " + directory
           + " (contracts.allowMissingBaseline)");
     } else if (git.isEmpty()) {
       throw new MojoExecutionException("no baseline to check against: no git repository holds " + directory
           + ". Check the contracts in a git clone, or set contracts.baselineDirectory or contracts.registry.url");
-    } else if (git.get().commit() == null) {
-      getLog().info("kafka-contracts: " + git.get().describe());
+    } else {
+      if (git.get().commit() == null) {
+        getLog().info("kafka-contracts: " + git.get().describe());
+      }
+      history.add(git.get());
+      git.get().workingTree().ifPresent(history::add);
     }
-    return git.map(Baseline.class::cast);
+    return history;
   }
 }

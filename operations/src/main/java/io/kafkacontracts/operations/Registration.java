@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.catalogue.CatalogueSubject;
 import io.kafkacontracts.compat.catalogue.KeyFormat;
 import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.registry.ListedSchema;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -210,16 +212,18 @@ public final class Registration {
         .map(TopicContract::name).toList();
   }
 
-  /** Every subject of the catalogue once, values first per topic then keys, in catalogue order. */
+  /**
+   * Every subject of the catalogue once, values first per topic then keys, in catalogue order: the
+   * gate's list ({@link CatalogueSubject#of}), so that every subject written is one the gate judged.
+   */
   public static List<Candidate> candidates(ContractsDirectory contracts) {
-    Map<String, Candidate> subjects = new LinkedHashMap<>();
-    for (TopicContract topic : contracts.catalogue().topics()) {
-      Schema value = contracts.schemas().type(topic.valueType()).orElseThrow();
-      subjects.putIfAbsent(topic.valueSubject(), new Candidate(topic.valueSubject(), value.toString(), topic.compatibility()));
-      topic.keySubject().ifPresent(subject -> subjects.putIfAbsent(subject,
-          new Candidate(subject, contracts.keySchema(topic).orElseThrow().toString(), topic.compatibility())));
-    }
-    return List.copyOf(subjects.values());
+    return CatalogueSubject.of(contracts.catalogue().topics()).stream()
+        .map(s -> new Candidate(s.subject(), schemaOf(contracts, s).toString(), s.level())).toList();
+  }
+
+  private static Schema schemaOf(ContractsDirectory contracts, CatalogueSubject s) {
+    return s.primitive() ? Schema.create(Schema.Type.valueOf(s.typeName().toUpperCase(Locale.ROOT)))
+        : contracts.schemas().type(s.typeName()).orElseThrow();
   }
 
   /**

@@ -68,9 +68,24 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
    */
   public static GateReport judge(SchemaRegistryClient registry, String description, ContractsDirectory contracts,
       AcceptedBreaks accepted, int parallelism, LocalDate today, Function<Path, Path> display) throws IOException {
+    return judge(registry, description, contracts, List.of(), accepted, parallelism, today, display);
+  }
+
+  /**
+   * The gate against {@code history} (git, a directory) and then the registry, the findings merged
+   * ({@link ContractsGate#run(ContractsDirectory, List, AcceptedBreaks, LocalDate, Function)}): a pull
+   * request's gate that knows both what the history says and what registration will meet.
+   *
+   * @throws IOException when the registry or a baseline could not be read, or a version does not parse
+   */
+  public static GateReport judge(SchemaRegistryClient registry, String description, ContractsDirectory contracts,
+      List<Baseline> history, AcceptedBreaks accepted, int parallelism, LocalDate today, Function<Path, Path> display)
+      throws IOException {
     try (RegistryBaseline baseline = new RegistryBaseline(registry, description)) {
       baseline.fetchAhead(ContractsGate.levels(contracts), parallelism);
-      GateReport report = new ContractsGate().run(contracts, baseline, accepted, today, display);
+      List<Baseline> all = new ArrayList<>(history);
+      all.add(baseline);
+      GateReport report = new ContractsGate().run(contracts, all, accepted, today, display);
       List<String> notes = new ArrayList<>(report.notes());
       notes.add("registry lists versions in bulk: " + baseline.listing());
       return new GateReport(report.baseline(), report.subjects(), report.accepted(), report.problems(), notes);

@@ -7,9 +7,10 @@ import io.kafkacontracts.compat.ContractsDirectory;
 import io.kafkacontracts.compat.SchemaSource;
 import io.kafkacontracts.compat.SchemaVersion;
 import io.kafkacontracts.compat.catalogue.CatalogueReader;
-import io.kafkacontracts.compat.catalogue.KeySpec;
+import io.kafkacontracts.compat.catalogue.CatalogueSubject;
 import io.kafkacontracts.compat.catalogue.TopicContract;
 import io.kafkacontracts.compat.lint.SchemaFolder;
+import io.kafkacontracts.compat.lint.SchemaNames;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -55,8 +57,11 @@ public final class GitBaseline implements Baseline {
   private static final List<String> DEFAULT_BRANCHES =
       List.of("origin/HEAD", "origin/main", "main", "origin/master", "master");
 
+  private final Path repository;
   private final Git git;
   private final String folder;
+  /** Whether this is the baseline of the work tree's uncommitted edits (HEAD), beside the history's. */
+  private final boolean forWorkingTree;
   private final String ref;
   private final String commit;
   private final boolean defaultBranchFound;
@@ -78,7 +83,13 @@ public final class GitBaseline implements Baseline {
    * @throws ShallowCloneException when no ref is given and the clone is shallow
    */
   public GitBaseline(Path repository, String schemaFolder, Optional<String> ref) throws IOException {
-    requireNonNull(repository, "repository == null");
+    this(repository, schemaFolder, ref, false);
+  }
+
+  private GitBaseline(Path repository, String schemaFolder, Optional<String> ref, boolean forWorkingTree)
+      throws IOException {
+    this.repository = requireNonNull(repository, "repository == null");
+    this.forWorkingTree = forWorkingTree;
     this.git = new Git(repository);
     this.folder = requireNonNull(schemaFolder, "schemaFolder == null");
     this.shallow = "true".equals(git.tryRun("rev-parse", "--is-shallow-repository"));
@@ -149,6 +160,26 @@ public final class GitBaseline implements Baseline {
     return committed && edited != null && !edited.isEmpty() ? "HEAD" : null;
   }
 
+  /**
+   * The baseline of the work tree's uncommitted edits: HEAD, when the work tree changed the contracts
+   * (the schema folder or the catalogue) since HEAD and this baseline stands elsewhere (HEAD's parent
+   * on the default branch, the merge-base on another); empty otherwise. Judged beside this one, a
+   * break is caught before it is committed, whatever the history's baseline is.
+   *
+   * @throws IOException when git fails
+   */
+  public Optional<GitBaseline> workingTree() throws IOException {
+    String head = git.tryRun("rev-parse", "HEAD");
+    if (commit == null || head == null || head.equals(commit)) {
+      return Optional.empty();
+    }
+    String edited = git.tryRun("status", "--porcelain", "--", folder, cataloguePath());
+    if (edited == null || edited.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new GitBaseline(repository, folder, Optional.of("HEAD"), true));
+  }
+
   /** The commit the baseline stands at; null at the repository's first commit, which has none. */
   public String commit() {
     return commit;
@@ -169,14 +200,17 @@ public final class GitBaseline implements Baseline {
       // The subject's schema as that commit's catalogue named it: a renamed record keeps its history.
       Subject then = snapshot.subjects().get(subject);
       String nameThen = then == null ? typeName : then.typeName();
-      Optional<Schema> schema = snapshot.folder().type(nameThen);
+      boolean primitive = SchemaNames.PRIMITIVES.contains(nameThen);
+      Optional<Schema> schema = primitive
+          ? Optional.of(Schema.create(Schema.Type.valueOf(nameThen.toUpperCase(Locale.ROOT))))
+          : snapshot.folder().type(nameThen);
       if (schema.isEmpty()) {
         continue;
       }
       String content = schema.get().toString();
       String shortCommit = snapshot.commit().substring(0, 7);
-      SchemaSource source = SchemaSource.fromFolder(snapshot.folder(), nameThen,
-          file -> Path.of(shortCommit + ":" + folder + "/" + snapshot.folder().root().relativize(file)));
+      SchemaSource source = primitive ? SchemaSource.of(schema.get()) : SchemaSource.fromFolder(snapshot.folder(),
+          nameThen, file -> Path.of(shortCommit + ":" + folder + "/" + snapshot.folder().root().relativize(file)));
       if (content.equals(previous)) {
         // Same version, later commit: point findings at the file as it stands most recently.
         int number = versions.size();
@@ -261,15 +295,10 @@ public final class GitBaseline implements Baseline {
     return Optional.empty();
   }
 
-  /** Subject → schema name and level from a commit's topics. */
+  /** Subject → schema name and level from a commit's topics, as the gate and registration list them. */
   private static Map<String, Subject> subjects(List<TopicContract> topics) {
     Map<String, Subject> subjects = new HashMap<>();
-    for (TopicContract topic : topics) {
-      subjects.putIfAbsent(topic.valueSubject(), new Subject(topic.valueType(), topic.compatibility()));
-      if (topic.key() instanceof KeySpec.Type key) {
-        topic.keySubject().ifPresent(s -> subjects.putIfAbsent(s, new Subject(key.name(), topic.compatibility())));
-      }
-    }
+    CatalogueSubject.of(topics).forEach(s -> subjects.put(s.subject(), new Subject(s.typeName(), s.level())));
     return subjects;
   }
 
@@ -301,6 +330,9 @@ public final class GitBaseline implements Baseline {
   public String describe() {
     if (commit == null) {
       return "git: first version of the contracts, nothing to compare (HEAD is the repository's first commit)";
+    }
+    if (forWorkingTree) {
+      return "the working tree's uncommitted edits against git HEAD (" + commit.substring(0, 7) + ")";
     }
     // Said wherever the baseline is shown: on a branch, HEAD's parent misses the branch's earlier commits.
     return "git " + ref + " (" + commit.substring(0, 7)

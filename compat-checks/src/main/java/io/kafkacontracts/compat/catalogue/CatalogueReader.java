@@ -342,7 +342,7 @@ public final class CatalogueReader {
       if (field != null) {
         checkPlain(format, field.getType().getName(), at, label);
       }
-      return new KeySpec.Field(path, format);
+      return new KeySpec.Field(path, format, field == null ? "" : field.getType().getName());
     }
 
     /**

@@ -16,11 +16,14 @@ public sealed interface KeySpec {
   /**
    * The key is the value of a field of the value record, reached by a dotted path such as
    * {@code metadata.org_id}; its schema is that field's schema, which must be a primitive.
+   *
+   * @param type the field's primitive type name (e.g. {@code string}), empty where the field did not resolve
    */
-  record Field(String path, KeyFormat format) implements KeySpec {
+  record Field(String path, KeyFormat format, String type) implements KeySpec {
     public Field {
       requireNonNull(path, "path == null");
       requireNonNull(format, "format == null");
+      requireNonNull(type, "type == null");
     }
   }
 

@@ -78,6 +78,20 @@ public record TopicContract(
     return !(key instanceof KeySpec.None);
   }
 
+  /**
+   * The key's type: an Avro primitive's name ({@code string}, {@code long}...) or a named type's full
+   * name; empty for a topic without a key, or a key field that did not resolve.
+   */
+  public Optional<String> keyType() {
+    if (key instanceof KeySpec.Field field) {
+      return field.type().isEmpty() ? Optional.empty() : Optional.of(field.type());
+    }
+    if (key instanceof KeySpec.Type type) {
+      return Optional.of(type.name());
+    }
+    return Optional.empty();
+  }
+
   /** The topic configs the catalogue sets on the broker: retention.ms from {@code retention}, then {@code config}. */
   public Map<String, String> topicConfigs() {
     Map<String, String> configs = new java.util.LinkedHashMap<>();

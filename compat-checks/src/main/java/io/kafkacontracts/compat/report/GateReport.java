@@ -56,7 +56,39 @@ public record GateReport(String baseline, List<CompatibilityReport> subjects, Li
 
   /** Whether the gate fails when warnings fail too ({@code contracts.failOnWarning}). */
   public boolean fails(boolean failOnWarning) {
-    return fails() || (failOnWarning && warningCount() > 0);
+    return fails() || (failOnWarning && failingWarningCount() > 0);
+  }
+
+  /**
+   * The warnings that {@code contracts.failOnWarning} fails on: all but the accepted-breaks list's
+   * own housekeeping (spent and expired entries), which never fail a pull request that does not
+   * touch them.
+   */
+  public int failingWarningCount() {
+    return warningCount() - (int) problems.stream()
+        .filter(p -> p.severity() == Severity.WARNING && AcceptedBreaks.HOUSEKEEPING.contains(p.rule())).count();
+  }
+
+  /**
+   * What fixes this report's failures, for the closing line of a failed build: each finding's own
+   * fix, an accepted break only where a violation fails, and the problems' own words.
+   *
+   * @param acceptedBreaks the accepted-breaks file as the build names it
+   */
+  public String howToFix(String acceptedBreaks) {
+    List<String> ways = new java.util.ArrayList<>();
+    if (violationCount() > 0) {
+      ways.add("fix each violation as its 'fix:' line says, or, for an intentional break, add an entry with a reason "
+          + "to " + acceptedBreaks);
+    }
+    if (!errorProblems().isEmpty()) {
+      ways.add("fix each problem as its message says");
+    }
+    if (ways.isEmpty()) {
+      ways.add("fix each warning as it says, or build without contracts.failOnWarning");
+    }
+    String joined = String.join("; ", ways);
+    return Character.toUpperCase(joined.charAt(0)) + joined.substring(1) + ".";
   }
 
   /**
@@ -67,7 +99,7 @@ public record GateReport(String baseline, List<CompatibilityReport> subjects, Li
     int count = violationCount();
     long failing = subjects.stream().filter(s -> !s.isCompatible()).count();
     int problemCount = errorProblems().size();
-    int warnings = warningCount();
+    int warnings = failingWarningCount();
     return count + (count == 1 ? " compatibility violation" : " compatibility violations")
         + " in " + failing + (failing == 1 ? " subject" : " subjects")
         + (problemCount == 0 ? "" : " and " + problemCount + (problemCount == 1 ? " problem" : " problems"))

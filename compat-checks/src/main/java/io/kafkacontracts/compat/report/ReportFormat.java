@@ -28,46 +28,7 @@ public enum ReportFormat {
   TEXT {
     @Override
     public String render(GateReport report) {
-      StringBuilder out = new StringBuilder();
-      List<Finding> findings = report.findings();
-      long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-      int problems = report.errorProblems().size();
-      out.append("kafka-contracts: ").append(report.violationCount()).append(plural(report.violationCount(), " violation"))
-          .append(" from ").append(errors).append(plural(errors, " cause"))
-          .append(" in ").append(report.subjects().stream().filter(s -> !s.isCompatible()).count()).append(" of ")
-          .append(report.subjects().size()).append(" subjects, ").append(report.warningCount())
-          .append(plural(report.warningCount(), " warning")).append(", ").append(problems)
-          .append(plural(problems, " problem")).append(" (baseline: ").append(report.baseline()).append(")\n");
-      for (Finding f : findings) {
-        boolean error = f.severity() == Severity.ERROR;
-        out.append(f.at().map(Object::toString).orElse("(no file)")).append(": ").append(error ? "" : "warning: ")
-            .append(f.rule()).append('\n')
-            .append("    ").append(f.message()).append('\n')
-            .append("    fix: ").append(f.fix()).append('\n');
-        String verb = error ? "breaks " : "in ";
-        if (f.occurrences().size() == 1) {
-          out.append("    ").append(verb).append(occurrence(f.occurrences().get(0))).append('\n');
-        } else {
-          long subjects = f.subjects().size();
-          out.append("    ").append(verb).append(subjects).append(plural(subjects, " subject")).append(":\n");
-          f.occurrences().forEach(o -> out.append("      ").append(occurrence(o)).append('\n'));
-        }
-      }
-      for (AcceptedBreaks.Accepted a : report.accepted()) {
-        out.append("accepted: ").append(a.subject()).append(' ').append(a.violation().rule()).append(" at ")
-            .append(a.violation().path()).append(" against ").append(a.violation().versionName())
-            .append(" (").append(a.entry().reason()).append("; ").append(a.entry().location()).append(")\n");
-      }
-      for (Problem p : report.problems()) {
-        out.append(p).append('\n');
-      }
-      report.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
-      return out.toString();
-    }
-
-    private String occurrence(Finding.Occurrence o) {
-      return o.subject() + " at " + o.path() + " [" + o.level() + ", "
-          + o.violations().get(0).direction().name().toLowerCase(Locale.ROOT) + " against " + o.against() + "]";
+      return textBlocks(report).stream().map(TextBlock::text).collect(Collectors.joining());
     }
   },
 
@@ -249,6 +210,64 @@ public enum ReportFormat {
       return data(value).replace(":", "%3A").replace(",", "%2C");
     }
   };
+
+  /** How much a block of the text report matters: how a build log prints it. */
+  public enum Weight { ERROR, WARNING, INFO }
+
+  /** One block of the text report: a heading, a finding with its lines, an accepted break, a problem or a note. */
+  public record TextBlock(Weight weight, String text) {}
+
+  /**
+   * The text report as blocks, each with its weight, so a build log can print errors as errors and
+   * warnings, accepted breaks and notes as what they are, even when the gate fails.
+   */
+  public static List<TextBlock> textBlocks(GateReport report) {
+    List<TextBlock> blocks = new java.util.ArrayList<>();
+    List<Finding> findings = report.findings();
+    long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    int problems = report.errorProblems().size();
+    StringBuilder heading = new StringBuilder();
+    heading.append("kafka-contracts: ").append(report.violationCount()).append(plural(report.violationCount(), " violation"))
+        .append(" from ").append(errors).append(plural(errors, " cause"))
+        .append(" in ").append(report.subjects().stream().filter(s -> !s.isCompatible()).count()).append(" of ")
+        .append(report.subjects().size()).append(" subjects, ").append(report.warningCount())
+        .append(plural(report.warningCount(), " warning")).append(", ").append(problems)
+        .append(plural(problems, " problem")).append(" (baseline: ").append(report.baseline()).append(")\n");
+    blocks.add(new TextBlock(report.fails() ? Weight.ERROR : report.warningCount() > 0 ? Weight.WARNING : Weight.INFO,
+        heading.toString()));
+    for (Finding f : findings) {
+      boolean error = f.severity() == Severity.ERROR;
+      StringBuilder out = new StringBuilder();
+      out.append(f.at().map(Object::toString).orElse("(no file)")).append(": ").append(error ? "" : "warning: ")
+          .append(f.rule()).append('\n')
+          .append("    ").append(f.message()).append('\n')
+          .append("    fix: ").append(f.fix()).append('\n');
+      String verb = error ? "breaks " : "in ";
+      if (f.occurrences().size() == 1) {
+        out.append("    ").append(verb).append(occurrence(f.occurrences().get(0))).append('\n');
+      } else {
+        long subjects = f.subjects().size();
+        out.append("    ").append(verb).append(subjects).append(plural(subjects, " subject")).append(":\n");
+        f.occurrences().forEach(o -> out.append("      ").append(occurrence(o)).append('\n'));
+      }
+      blocks.add(new TextBlock(error ? Weight.ERROR : Weight.WARNING, out.toString()));
+    }
+    for (AcceptedBreaks.Accepted a : report.accepted()) {
+      blocks.add(new TextBlock(Weight.INFO, "accepted: " + a.subject() + " " + a.violation().rule() + " at "
+          + a.violation().path() + " against " + a.violation().versionName() + " (" + a.entry().reason() + "; "
+          + a.entry().location() + ")\n"));
+    }
+    for (Problem p : report.problems()) {
+      blocks.add(new TextBlock(p.severity() == Severity.ERROR ? Weight.ERROR : Weight.WARNING, p + "\n"));
+    }
+    report.notes().forEach(note -> blocks.add(new TextBlock(Weight.INFO, "note: " + note + "\n")));
+    return List.copyOf(blocks);
+  }
+
+  private static String occurrence(Finding.Occurrence o) {
+    return o.subject() + " at " + o.path() + " [" + o.level() + ", "
+        + o.violations().get(0).direction().name().toLowerCase(Locale.ROOT) + " against " + o.against() + "]";
+  }
 
   private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

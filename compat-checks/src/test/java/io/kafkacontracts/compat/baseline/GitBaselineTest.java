@@ -16,6 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.kafkacontracts.compat.AcceptedBreaks;
+import io.kafkacontracts.compat.ContractsDirectory;
+import io.kafkacontracts.compat.ContractsGate;
+import io.kafkacontracts.compat.Rule;
+import io.kafkacontracts.compat.report.GateReport;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +113,37 @@ class GitBaselineTest {
           + " (version 1 in git)");
       assertThat(v.message()).contains("cannot read data written with " + v.versionName() + ", which lacks it");
       assertThat(v.candidateLocation()).map(Object::toString).contains("schemas/avro/sales/Order.avsc:4:5");
+    });
+  }
+
+  @Test
+  void uncommittedEditsAreJudgedAgainstHeadBesideTheHistory() throws Exception {
+    String note = "{\"name\": \"note\", \"type\": \"string\", \"default\": \"\"}";
+    write("schemas/avro/sales/Order.avsc", order(QTY_DEFAULT, note));
+    commit("a note");
+    GitBaseline clean = new GitBaseline(repo, "schemas/avro", Optional.empty());
+    assertThat(clean.workingTree()).isEmpty();
+
+    // Not committed: the note the last commit added changes its type.
+    write("schemas/avro/sales/Order.avsc", order(QTY_DEFAULT, "{\"name\": \"note\", \"type\": \"int\", \"default\": 0}"));
+    write("schemas/contracts.yaml", "topics:\n  - name: orders\n    value: com.example.Order\n");
+    GitBaseline history = new GitBaseline(repo, "schemas/avro", Optional.empty());
+    GitBaseline head = history.workingTree().orElseThrow();
+    assertThat(head.commit()).isEqualTo(revParse("HEAD"));
+    assertThat(head.describe()).isEqualTo("the working tree's uncommitted edits against git HEAD ("
+        + revParse("HEAD").substring(0, 7) + ")");
+
+    ContractsDirectory contracts = ContractsDirectory.load(repo.resolve("schemas"), repo::relativize);
+    GateReport alone = new ContractsGate().run(contracts, history, AcceptedBreaks.none(), LocalDate.of(2026, 12, 7),
+        repo::relativize);
+    assertThat(alone.fails()).as("HEAD^1 has no note: adding one with a default is compatible").isFalse();
+    GateReport both = new ContractsGate().run(contracts, List.of(history, head), AcceptedBreaks.none(),
+        LocalDate.of(2026, 12, 7), repo::relativize);
+    assertThat(both.fails()).isTrue();
+    assertThat(both.baseline()).isEqualTo(history.describe() + " and " + head.describe());
+    assertThat(both.subjects().get(0).errors()).singleElement().satisfies(v -> {
+      assertThat(v.rule()).isEqualTo(Rule.FIELD_TYPE_CHANGED);
+      assertThat(v.versionName()).isEqualTo(revParse("HEAD").substring(0, 7) + " (version 3 in git)");
     });
   }
 

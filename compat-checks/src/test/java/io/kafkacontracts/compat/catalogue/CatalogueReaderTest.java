@@ -72,7 +72,7 @@ class CatalogueReaderTest {
     assertThat(orders.valueSubject()).isEqualTo("orders-value");
     // A primitive key without a format is plain: no subject.
     assertThat(orders.keySubject()).isEmpty();
-    assertThat(orders.key()).isEqualTo(new KeySpec.Field("customer.id", KeyFormat.PLAIN));
+    assertThat(orders.key()).isEqualTo(new KeySpec.Field("customer.id", KeyFormat.PLAIN, "long"));
     assertThat(orders.compatibility()).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
     assertThat(orders.partitions()).isEqualTo(12);
     assertThat(orders.replication()).isEqualTo(2);
@@ -116,7 +116,7 @@ class CatalogueReaderTest {
             + "write string, long, int, bytes, float and double); use format: avro [KEY_FORMAT_INVALID]",
         "contracts.yaml:16:33: topic 'odd': key format 'json' is neither avro nor plain [KEY_FORMAT_INVALID]");
     TopicContract orders = result.catalogue().topic("orders").orElseThrow();
-    assertThat(orders.key()).isEqualTo(new KeySpec.Field("customer.id", KeyFormat.PLAIN));
+    assertThat(orders.key()).isEqualTo(new KeySpec.Field("customer.id", KeyFormat.PLAIN, "long"));
     assertThat(orders.keySubject()).isEmpty();
     assertThat(result.catalogue().topic("by-id").orElseThrow().key()).isEqualTo(new KeySpec.Type("long", KeyFormat.PLAIN));
     assertThat(result.catalogue().topic("framed").orElseThrow().keySubject()).contains("framed-key");
