@@ -142,7 +142,7 @@ class CiScriptsTest {
         "[ERROR]     breaks config.changes-value at /fields/payload/type/fields/reason [BACKWARD, backward against "
             + version1 + "]",
         "on project schemas: 1 compatibility violation in 1 subject (see above and "
-            + "schemas/target/contracts/compatibility.json). Fix each as its 'fix:' line says, or, for an intentional "
+            + "schemas/target/contracts/compatibility.json). Fix each violation as its 'fix:' line says, or, for an intentional "
             + "break, add an entry with a reason to schemas/accepted-breaks.yaml.",
         "BUILD FAILURE");
 

@@ -96,8 +96,8 @@ public class RegisterMojo extends AbstractContractsMojo {
     String breaks = display().apply(acceptedBreaks.toPath()).toString();
     if (outcome.gate().fails()) {
       throw new MojoFailureException(outcome.gate().failureCount() + " against the registry's versions (see above): nothing "
-          + "was " + (dryRun ? "checked further" : "registered") + ", the registry is unchanged. Fix each as its "
-          + "'fix:' line says, or accept an intentional break with a reason in " + breaks + ".");
+          + "was " + (dryRun ? "checked further" : "registered") + ", the registry is unchanged. "
+          + outcome.gate().howToFix(breaks));
     }
     write(outcome.results());
     getLog().info("kafka-contracts: " + outcome.summary(dryRun));
