@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The main branch: gate, register the new schema versions (dry run first), then publish the jars.
 # Registration comes before publishing, so no published jar holds a contract the registry lacks.
+# A rerun after a failure at any step finishes the job: the gate then finds the registry holding
+# what an earlier run registered (accepted breaks read as spent: warnings), registration changes
+# nothing, and the jars are deployed; a repository that refuses to redeploy a release version that
+# an earlier run already deployed fails the last step, with the registry already complete.
 #
 # Variables:
 #   CONTRACTS_REGISTRY_URL        (required) the registry, e.g. https://registry.example.com
@@ -66,4 +70,6 @@ if [ -n "${CONTRACTS_KAFKA_BOOTSTRAP_SERVERS:-}" ]; then
   mvn ${contracts[@]+"${contracts[@]}"} contracts:topics-apply
 fi
 echo "== publishing to ${MAVEN_REPOSITORY_URL}"
-mvn -DskipTests deploy "-DaltDeploymentRepository=${repository_id}::${MAVEN_REPOSITORY_URL}"
+# The gate judged before registration; judging again here would judge the versions and levels that
+# registration itself just wrote (a break accepted for this very change would then read as spent).
+mvn -DskipTests -Dcontracts.check.skip=true deploy "-DaltDeploymentRepository=${repository_id}::${MAVEN_REPOSITORY_URL}"

@@ -6,9 +6,12 @@
 #                                 GitLab's $CI_MERGE_REQUEST_DIFF_BASE_SHA (default: the merge-base of HEAD
 #                                 with origin/HEAD, origin/main, main, origin/master or master, whichever
 #                                 exists first; a checkout without any of them compares with HEAD's parent)
-#   CONTRACTS_REGISTRY_URL        check against this registry instead of the git history
-#   CONTRACTS_REGISTRY_USER_INFO  user:password for it (a CI secret)
-#   CONTRACTS_REGISTRY_TOKEN      or a bearer token (a CI secret)
+#   CONTRACTS_REGISTRY_URL        also check against this registry, beside the git history (never instead of
+#                                 it: the history and the topic rules come from git, what registration will
+#                                 meet comes from the registry)
+#   CONTRACTS_REGISTRY_USER_INFO  user:password for it: a read-only user; the pull request never needs the
+#                                 publish job's write credentials
+#   CONTRACTS_REGISTRY_TOKEN      or a read-only bearer token
 #   CONTRACTS_KAFKA_BOOTSTRAP_SERVERS  plan the catalogue's topics against this cluster (read-only): the plan
 #                                 prints, and target/contracts/topics-plan.md is ready to post as a comment;
 #                                 a refused change (fewer partitions, another replication...) fails the run.
@@ -22,6 +25,10 @@ cd "$(dirname "$0")/../.."
 against=()
 if [ -n "${CONTRACTS_AGAINST:-}" ]; then
   against=("-Dcontracts.against=${CONTRACTS_AGAINST}")
+fi
+if [ -n "${CONTRACTS_REGISTRY_URL:-}" ]; then
+  # Both judge: the registry alone would drop the git history and the topic rules without a word.
+  against+=("-Dcontracts.baseline=git,registry")
 fi
 # ${against[@]+...}: an empty array is fine under set -u on every bash, 3.2 included.
 # shellcheck disable=SC2086

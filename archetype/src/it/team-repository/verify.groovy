@@ -38,9 +38,17 @@ def git(String... arguments) {
 }
 def order = new File(team, "avro/Order.avsc")
 
-// The template: one pom of at most 40 lines, no exec or build-helper, the CI files, the sample contract.
+// The template: one pom of at most 48 lines (40 before every lifecycle plugin was pinned), no exec or
+// build-helper, the CI files, the sample contract.
 def pom = new File(team, "pom.xml").text
-assert pom.readLines().size() <= 40 : "the pom has " + pom.readLines().size() + " lines"
+assert pom.readLines().size() <= 48 : "the pom has " + pom.readLines().size() + " lines"
+// Every plugin the lifecycle runs is pinned: Maven 3.8's default deploy plugin (2.7) refused publish.sh's
+// -DaltDeploymentRepository=id::url with "Invalid syntax for alternative repository".
+["maven-clean-plugin", "maven-resources-plugin", "maven-compiler-plugin", "maven-surefire-plugin", "maven-jar-plugin",
+ "maven-install-plugin", "maven-deploy-plugin"].each {
+  assert pom =~ "<artifactId>" + it + "</artifactId><version>[0-9][^<]*</version>" : it + " is not pinned"
+}
+assert pom =~ "<artifactId>maven-deploy-plugin</artifactId><version>3\\."
 assert !pom.contains("exec-maven-plugin") && !pom.contains("build-helper")
 assert pom.contains("<revision>1.0.0-SNAPSHOT</revision>") && pom.contains("<topicsPackage>com.example.myteam.contracts</topicsPackage>")
 ["ci/scripts/publish.sh", "ci/scripts/pull-request.sh", "ci/github-actions.yml", "ci/gitlab-ci.yml", "ci/Jenkinsfile",
