@@ -3,7 +3,7 @@ import groovy.json.JsonSlurper
 def runs = new File(basedir, "build.log").text.split(/\[INFO\] Building registry-download 1.0/)
 assert runs.length == 4 : "three builds"
 // 1: the catalogue's level, in the registry.
-assert runs[1].contains("[INFO] downloaded.orders-value: BACKWARD_TRANSITIVE\n")
+assert runs[1].contains("[INFO] downloaded.orders-value: level NONE -> BACKWARD_TRANSITIVE\n")
 assert new JsonSlurper().parse(new URL(registryUrl + "/config/downloaded.orders-value")).compatibilityLevel ==
     "BACKWARD_TRANSITIVE"
 // 2: every version of the two matching subjects; the money subject does not match the pattern.

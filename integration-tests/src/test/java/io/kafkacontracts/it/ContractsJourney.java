@@ -37,7 +37,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * The everyday CI journey of a team's own contracts repository ({@link TeamRepository}), over
  * many versions, run by the real {@code ci/scripts} commit by commit against a real registry (one
- * subclass per Apicurio distribution), a real KRaft broker and a file Maven repository:
+ * subclass per Apicurio distribution), a real KRaft broker and a file Maven repository. Pull
+ * requests of intentional changes are judged twice, on git alone and on git beside the registry,
+ * with the same verdict:
  * <ol>
  *   <li>version 1, the repository's first commit, on {@code main}: the pull request has nothing to
  *       compare; publish registers it and deploys release 1.0.1;
@@ -46,10 +48,16 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  *       other's records through the broker;
  *   <li>a required field: the pull request fails with the annotation at its line; merged by force,
  *       publish refuses before writing anything;
- *   <li>the same break accepted, with the level relaxed in the same commit: the relaxation fails
- *       until it too is accepted;
- *   <li>a third compatible version at BACKWARD_TRANSITIVE: registered, the level change printed and
- *       held, a rerun changing nothing.
+ *   <li>the same break accepted, with the level relaxed to NONE in the same change: the relaxation
+ *       fails until it too is accepted, then the pull request passes;
+ *   <li>merged, it publishes (registered at NONE, deployed without judging what registration wrote),
+ *       and a rerun finishes with nothing new, its entries spent;
+ *   <li>the next, unrelated pull request passes, warning of the spent entries' lines;
+ *   <li>a break accepted at a level the registry still enforces fails on the pull request, with the fix;
+ *   <li>the key made plain fails until accepted, then publishes;
+ *   <li>an uncommitted break on main fails a local {@code mvn verify};
+ *   <li>{@code set-compatibility} relaxing a level nobody accepted is refused, the registry unchanged;
+ *   <li>a publish that fails after registration finishes on a rerun.
  * </ol>
  * The registry's versions, ids and levels are asserted after every step. Journeys run beside the
  * other test classes: each has its own subjects, topic, repository and local Maven repository.
@@ -61,6 +69,8 @@ abstract class ContractsJourney {
       ",\n    {\"name\": \"qty\", \"type\": \"int\", \"doc\": \"How many.\"}";
   private static final String NOTE = ",\n    {\"name\": \"note\", \"type\": [\"null\", \"string\"], \"default\": null, "
       + "\"doc\": \"A note, if any.\"}";
+  private static final String PRIORITY_WITHOUT_DEFAULT =
+      ",\n    {\"name\": \"priority\", \"type\": \"int\", \"doc\": \"How urgent.\"}";
   private static final String CHANNEL = ",\n    {\"name\": \"channel\", \"type\": [\"null\", \"string\"], "
       + "\"default\": null, \"doc\": \"Where it was placed.\"}";
 
@@ -141,7 +151,9 @@ abstract class ContractsJourney {
       team.git("reset", "-q", "--hard", "HEAD~1");
       assertThat(team.git("rev-parse", "HEAD").strip()).isNotEqualTo(breaking);
 
-      // 4. The same break accepted, and the level relaxed in the same commit: the relaxation fails until accepted.
+      // 4. The same break accepted, and the level relaxed in the same commit: the relaxation fails until it too
+      //    is accepted, against git alone and against git and the registry alike.
+      Map<String, String> withRegistry = Map.of("CONTRACTS_REGISTRY_URL", registryUrl);
       team.git("checkout", "-q", "-b", "relax");
       team.order(NOTE + QTY_WITHOUT_DEFAULT);
       team.catalogueLevel("BACKWARD", "NONE");
@@ -151,48 +163,159 @@ abstract class ContractsJourney {
               rule: FIELD_ADDED_WITHOUT_DEFAULT
               path: /fields/qty
               reason: no consumer reads orders yet (TEAM-1)
-              untilVersion: 3
           """.formatted(value);
       team.write("schemas/accepted-breaks.yaml", acceptTheBreak);
       team.commit("orders: quantity required, level NONE");
-      review = team.script("pull-request.sh", Map.of());
-      assertThat(review.exitCode()).as(review.output()).isNotZero();
-      assertThat(review.output()).contains("kafka-contracts: 1 violation from 1 cause in 1 of 1 subjects",
-          "schemas/contracts.yaml:6:20: LEVEL_RELAXED\n", "breaks " + value + " at /compatibility [BACKWARD, backward against ",
-          "accepted: " + value + " FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty");
-      team.write("schemas/accepted-breaks.yaml", acceptTheBreak + """
+      for (Map<String, String> baseline : List.of(Map.<String, String>of(), withRegistry)) {
+        review = team.script("pull-request.sh", baseline);
+        assertThat(review.exitCode()).as(review.output()).isNotZero();
+        // The value and its Avro key, both relaxed: one cause, two subjects.
+        assertThat(review.output()).contains("schemas/contracts.yaml:6:20: LEVEL_RELAXED\n",
+            value + " at /compatibility [BACKWARD, backward against ", topic + "-key at /compatibility [BACKWARD, ",
+            "[INFO] accepted: " + value + " FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty");
+      }
+      String relaxation = """
             - subject: %s
               rule: LEVEL_RELAXED
               path: /compatibility
               reason: orders is retired next quarter; agreed with its consumers (TEAM-2)
-              untilVersion: 3
-          """.formatted(value));
+            - subject: %s-key
+              rule: LEVEL_RELAXED
+              path: /compatibility
+              reason: the key follows its topic's level (TEAM-2)
+          """.formatted(value, topic);
+      team.write("schemas/accepted-breaks.yaml", acceptTheBreak + relaxation);
       team.commit("accept the relaxation");
       review = team.script("pull-request.sh", Map.of());
       assertThat(review.exitCode()).as(review.output()).isZero();
       assertThat(review.output()).contains("kafka-contracts: 0 violations",
           "accepted: " + value + " LEVEL_RELAXED at /compatibility");
-      team.git("checkout", "-q", "main");
-      team.git("branch", "-q", "-D", "relax");
+      review = team.script("pull-request.sh", withRegistry);
+      assertThat(review.exitCode()).as(review.output()).isZero();
+      assertThat(review.output()).contains("(baseline: git " + team.git("rev-parse", "main").strip() + " (",
+          " and registry " + registryUrl + ")", "accepted: " + value + " LEVEL_RELAXED at /compatibility");
 
-      // 5. A third compatible version at a stricter level: registered, the level change printed and held.
-      team.order(NOTE + CHANNEL);
-      team.catalogueLevel("BACKWARD", "BACKWARD_TRANSITIVE");
-      team.commit("orders: a channel, and every version checked");
-      String third = publish(team, publishing, "4");
-      assertThat(third).contains(
-          "note: " + value + ": level BACKWARD -> BACKWARD_TRANSITIVE, stricter: the candidate was checked against "
-              + "versions 1, 2 at BACKWARD_TRANSITIVE",
-          value + ": new version 3; level BACKWARD -> BACKWARD_TRANSITIVE\n",
-          "kafka-contracts: 1 new versions, 1 unchanged, 0 refused, 2 levels changed")
-          .containsPattern(value + ": new version 3 \\(id [0-9]+\\); level BACKWARD -> BACKWARD_TRANSITIVE\n");
+      // 5. Merged, the break publishes: registered at NONE, then deployed without judging what registration wrote.
+      merge(team, "relax");
+      String relaxed = publish(team, publishing, "3");
+      assertThat(relaxed).containsPattern(value + ": new version 3 \\(id [0-9]+\\); level BACKWARD -> NONE\n")
+          .contains("kafka-contracts: check skipped (contracts.check.skip)");
       assertThat(registry.versions(value)).containsExactly(1, 2, 3);
-      assertThat(registry.subjectCompatibility(value, false)).contains("BACKWARD_TRANSITIVE");
-      assertThat(registry.subjectCompatibility(topic + "-key", false)).contains("BACKWARD_TRANSITIVE");
-      String again = publish(team, publishing, "4");
-      assertThat(again).contains("kafka-contracts: 0 new versions, 2 unchanged, 0 refused, 0 levels changed");
-      assertThat(registry.versions(value)).containsExactly(1, 2, 3);
-      assertThat(published.resolve("com/example/myteam/contracts/1.0.4/contracts-1.0.4.jar")).isRegularFile();
+      assertThat(registry.subjectCompatibility(value, false)).contains("NONE");
+      assertThat(published.resolve("com/example/myteam/contracts/1.0.3/contracts-1.0.3.jar")).isRegularFile();
+      // A rerun finishes: the registry holds the break, so every entry is spent (warnings), nothing is new.
+      String rerunRelaxed = publish(team, publishing, "3");
+      assertThat(rerunRelaxed).contains("kafka-contracts: 0 new versions, 2 unchanged, 0 refused, 0 levels changed",
+          "[WARNING] schemas/accepted-breaks.yaml:2:5: warning: the accepted break of FIELD_ADDED_WITHOUT_DEFAULT at "
+              + "/fields/qty in subject '" + value + "' matches no violation against registry " + registryUrl
+              + ": the baseline already holds the change it accepted (or it never matched one); delete lines 2-5 of "
+              + "schemas/accepted-breaks.yaml [ACCEPTED_BREAK_SPENT]");
+
+      // 6. The next, unrelated pull request passes on either baseline, warning of the spent entries' lines.
+      team.git("checkout", "-q", "-b", "channel");
+      team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL);
+      team.catalogueLevel("NONE", "BACKWARD");
+      team.commit("orders: a channel, and BACKWARD again");
+      for (Map<String, String> baseline : List.of(Map.<String, String>of(), withRegistry)) {
+        review = team.script("pull-request.sh", baseline);
+        assertThat(review.exitCode()).as(review.output()).isZero();
+        assertThat(review.output()).contains("kafka-contracts: 0 violations", "delete lines 2-5 of "
+            + "schemas/accepted-breaks.yaml [ACCEPTED_BREAK_SPENT]", "delete lines 6-9 of schemas/accepted-breaks.yaml "
+            + "[ACCEPTED_BREAK_SPENT]").doesNotContain("add an entry");
+      }
+      // The spent entries deleted, as the warnings said.
+      team.write("schemas/accepted-breaks.yaml", "accepted: []\n");
+      team.commit("accepted-breaks: the spent entries deleted");
+      merge(team, "channel");
+      String fourth = publish(team, publishing, "4");
+      assertThat(fourth).containsPattern(value + ": new version 4 \\(id [0-9]+\\); level NONE -> BACKWARD\n");
+
+      // 7. A break accepted with the level left as it is: the pull request knows the registry would refuse it.
+      team.git("checkout", "-q", "-b", "priority");
+      team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL + PRIORITY_WITHOUT_DEFAULT);
+      team.write("schemas/accepted-breaks.yaml", """
+          accepted:
+            - subject: %s
+              rule: FIELD_ADDED_WITHOUT_DEFAULT
+              path: /fields/priority
+              reason: priorities are required from now on (TEAM-3)
+          """.formatted(value));
+      team.commit("orders: a required priority, accepted");
+      for (Map<String, String> baseline : List.of(Map.<String, String>of(), withRegistry)) {
+        review = team.script("pull-request.sh", baseline);
+        assertThat(review.exitCode()).as(review.output()).isNotZero();
+        assertThat(review.output()).contains("[ERROR] schemas/accepted-breaks.yaml:2:5: the registry would still "
+            + "refuse the break this entry accepts (FIELD_ADDED_WITHOUT_DEFAULT at /fields/priority in subject '" + value
+            + "'): the subject stays at BACKWARD in schemas/contracts.yaml:6:20", "Relax its compatibility (to "
+            + "FORWARD or NONE) in the same change and accept its LEVEL_RELAXED too, or publish the break on a new topic "
+            + "[ACCEPTED_BREAK_REFUSED_AT_LEVEL]", "Fix each problem as its message says.");
+      }
+      team.git("checkout", "-q", "main");
+      team.git("branch", "-q", "-D", "priority");
+
+      // 8. The key goes plain: every key's bytes change. Refused on either baseline until accepted; then it publishes.
+      team.git("checkout", "-q", "-b", "plain-key");
+      team.catalogueKey("{field: id, format: avro}", "{field: id}");
+      team.commit("orders: plain keys");
+      for (Map<String, String> baseline : List.of(Map.<String, String>of(), withRegistry)) {
+        review = team.script("pull-request.sh", baseline);
+        assertThat(review.exitCode()).as(review.output()).isNotZero();
+        assertThat(review.output()).contains("[ERROR] schemas/contracts.yaml:5:10: KEY_FORMAT_CHANGED\n",
+            "breaks " + topic + " at /topics/" + topic + "/key [BACKWARD, backward against ");
+      }
+      team.write("schemas/accepted-breaks.yaml", """
+          accepted:
+            - subject: %s
+              rule: KEY_FORMAT_CHANGED
+              path: /topics/%s/key
+              reason: every consumer reads plain string keys from release 1.0.5 (TEAM-4)
+          """.formatted(topic, topic));
+      team.commit("accept plain keys");
+      for (Map<String, String> baseline : List.of(Map.<String, String>of(), withRegistry)) {
+        review = team.script("pull-request.sh", baseline);
+        assertThat(review.exitCode()).as(review.output()).isZero();
+        assertThat(review.output()).contains("accepted: " + topic + " KEY_FORMAT_CHANGED at /topics/" + topic + "/key");
+      }
+      merge(team, "plain-key");
+      String plainKeys = publish(team, publishing, "5");
+      assertThat(plainKeys).contains("no key subject for the plain keys (Kafka's own serializers) of " + topic,
+          value + ": unchanged, version 4", "kafka-contracts: 0 new versions, 1 unchanged, 0 refused");
+      assertThat(published.resolve("com/example/myteam/contracts/1.0.5/contracts-1.0.5.jar")).isRegularFile();
+
+      // 9. On main, the last commit adds a coupon; retyping it without committing fails a local mvn verify: the
+      //    working tree is judged against HEAD beside the history (HEAD^1 alone lacks the coupon).
+      String coupon = ",\n    {\"name\": \"coupon\", \"type\": [\"null\", \"string\"], \"default\": null, "
+          + "\"doc\": \"A coupon code, if any.\"}";
+      team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL + coupon);
+      team.commit("orders: a coupon");
+      team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL + coupon.replace("\"string\"", "\"long\""));
+      RepositoryCopy.Outcome local = team.mvn(Map.of(), "verify");
+      assertThat(local.exitCode()).as(local.output()).isNotZero();
+      assertThat(local.output()).contains(": FIELD_TYPE_CHANGED\n", " and the working tree's uncommitted edits "
+          + "against git HEAD (" + team.git("rev-parse", "--short=7", "HEAD").strip() + "))");
+      team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL + coupon);
+
+      // 10. set-compatibility relaxing a level nobody accepted: refused, the registry unchanged.
+      team.catalogueLevel("BACKWARD", "NONE");
+      RepositoryCopy.Outcome setLevel = team.mvn(Map.of("CONTRACTS_REGISTRY_URL", registryUrl), "-pl", "schemas",
+          "contracts:set-compatibility");
+      assertThat(setLevel.exitCode()).as(setLevel.output()).isNotZero();
+      assertThat(setLevel.output()).contains(": LEVEL_RELAXED\n", "no level was set, the registry is unchanged");
+      assertThat(registry.subjectCompatibility(value, false)).contains("BACKWARD");
+      team.catalogueLevel("NONE", "BACKWARD");
+      assertThat(team.git("status", "--porcelain")).isEmpty();
+
+      // 11. Publishing the coupon fails after registration (the repository refuses the deploy); a rerun finishes.
+      Path blocked = Files.writeString(work.resolve("not-a-repository"), "a file where the repository should be");
+      Map<String, String> broken = new HashMap<>(with(publishing, "6"));
+      broken.put("MAVEN_REPOSITORY_URL", blocked.toUri() + "/inside");
+      RepositoryCopy.Outcome interrupted = team.script("publish.sh", broken);
+      assertThat(interrupted.exitCode()).as(interrupted.output()).isNotZero();
+      assertThat(interrupted.output()).containsPattern(value + ": new version 5 \\(id [0-9]+\\)");
+      assertThat(registry.versions(value)).containsExactly(1, 2, 3, 4, 5);
+      String finished = publish(team, publishing, "6");
+      assertThat(finished).contains("kafka-contracts: 0 new versions, 1 unchanged, 0 refused, 0 levels changed");
+      assertThat(published.resolve("com/example/myteam/contracts/1.0.6/contracts-1.0.6.jar")).isRegularFile();
     }
   }
 

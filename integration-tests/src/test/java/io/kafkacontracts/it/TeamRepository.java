@@ -234,6 +234,22 @@ final class TeamRepository {
     return RepositoryCopy.run(root, Map.of(), command);
   }
 
+  /** Replaces the topic's key line in contracts.yaml. */
+  void catalogueKey(String from, String to) throws IOException {
+    Path catalogue = root.resolve("schemas/contracts.yaml");
+    String text = Files.readString(catalogue);
+    assertThat(text).contains("key: " + from);
+    Files.writeString(catalogue, text.replace("key: " + from, "key: " + to));
+  }
+
+  /** Runs Maven in the repository as a developer would, with its settings and {@code extra} variables. */
+  RepositoryCopy.Outcome mvn(Map<String, String> extra, String... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of("mvn", "-B"));
+    command.addAll(List.of(environment.get("MAVEN_CLI_OPTS").split(" ")));
+    command.addAll(List.of(arguments));
+    return RepositoryCopy.attempt(root, extra, command);
+  }
+
   /** Runs {@code ci/scripts/<script>} with the repository's environment and {@code extra}. */
   RepositoryCopy.Outcome script(String script, Map<String, String> extra) throws Exception {
     Map<String, String> all = new HashMap<>(environment);
