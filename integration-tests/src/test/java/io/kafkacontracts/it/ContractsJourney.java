@@ -291,7 +291,7 @@ abstract class ContractsJourney {
       team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL + coupon.replace("\"string\"", "\"long\""));
       RepositoryCopy.Outcome local = team.mvn(Map.of(), "verify");
       assertThat(local.exitCode()).as(local.output()).isNotZero();
-      assertThat(local.output()).contains(": FIELD_TYPE_CHANGED\n", " and the working tree's uncommitted edits "
+      assertThat(local.output()).contains(": UNION_BRANCH_REMOVED\n", " and the working tree's uncommitted edits "
           + "against git HEAD (" + team.git("rev-parse", "--short=7", "HEAD").strip() + "))");
       team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL + coupon);
 
