@@ -10,6 +10,7 @@ import io.kafkacontracts.compat.lint.LintConfig;
 import io.kafkacontracts.compat.lint.LintRule;
 import io.kafkacontracts.compat.lint.NearestName;
 import io.kafkacontracts.compat.lint.SchemaFolder;
+import io.kafkacontracts.compat.lint.SchemaNames;
 import io.kafkacontracts.compat.source.LocatedTree;
 import io.kafkacontracts.compat.source.SourceLocation;
 import io.kafkacontracts.compat.source.SourcePosition;
@@ -329,7 +330,7 @@ public final class CatalogueReader {
         KeyFormat format = readKeyFormat(node, at, label, type);
         if (!TopicContract.isPrimitive(type) && !schemas.hasProblems() && schemas.type(type).isEmpty()) {
           problem("UNKNOWN_SCHEMA", at.appendProperty("type"), label + " names key type '" + type
-              + "', which is neither an Avro primitive nor defined by any .avsc file" + suggestion(type));
+              + "', which is neither an Avro primitive nor defined by any .avsc file" + suggestion(type, true));
         } else {
           checkPlain(format, type, at, label);
         }
@@ -464,13 +465,22 @@ public final class CatalogueReader {
     }
 
     private String suggestion(String name) {
+      return suggestion(name, false);
+    }
+
+    /** "did you mean" a defined type's full name, or with {@code primitives} (a key's type) a primitive's too. */
+    private String suggestion(String name, boolean primitives) {
       String simple = name.substring(name.lastIndexOf('.') + 1);
       List<String> similar = schemas.types().keySet().stream()
           .filter(known -> known.endsWith("." + simple) || known.equals(simple))
           .sorted()
           .toList();
       if (similar.isEmpty()) {
-        similar = NearestName.of(name, schemas.types().keySet()).stream().toList();
+        List<String> known = new ArrayList<>(schemas.types().keySet());
+        if (primitives) {
+          known.addAll(SchemaNames.PRIMITIVES.stream().filter(p -> !p.equals("null")).sorted().toList());
+        }
+        similar = NearestName.of(name, known).stream().toList();
       }
       return similar.isEmpty() ? "; write the full name of a named type under avro/"
           : "; did you mean " + similar.stream().map(s -> "'" + s + "'").collect(Collectors.joining(" or ")) + "?";

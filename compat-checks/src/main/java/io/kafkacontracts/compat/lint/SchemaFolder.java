@@ -232,10 +232,22 @@ public final class SchemaFolder {
             problems.add(problem("LOGICAL_TYPE_IGNORED", read.path(), read.tree().nearestPositionOf(pointer), message)));
       }
 
-      // Avro itself has the last word on everything else (names, defaults, logical types...).
+      // Every invalid name at its token: Avro's parser stops at the first and names no place.
+      Set<Read> misnamed = new java.util.HashSet<>();
+      for (Read read : reads) {
+        AvroNames.check(read.tree().root(), JsonPointer.empty(), (pointer, message) -> {
+          misnamed.add(read);
+          problems.add(problem("INVALID_SCHEMA", read.path(), read.tree().nearestPositionOf(pointer), message));
+        });
+      }
+
+      // Avro itself has the last word on everything else (defaults, logical types...).
       SchemaParser parser = new SchemaParser();
       Map<Read, SchemaParser.ParseResult> parsed = new LinkedHashMap<>();
       for (Read read : reads) {
+        if (misnamed.contains(read)) {
+          continue;
+        }
         try {
           parsed.put(read, parser.parse(read.text()));
         } catch (AvroRuntimeException e) {
@@ -280,10 +292,29 @@ public final class SchemaFolder {
       try {
         return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
-        problems.add(problem("SYNTAX_ERROR", path, SourcePosition.START,
-            "the file is not UTF-8 text; save it as UTF-8"));
+        problems.add(problem("SYNTAX_ERROR", path, firstMalformedByte(bytes),
+            "the file is not UTF-8 text (a byte here is not UTF-8); save it as UTF-8"));
         return null;
       }
+    }
+
+    /** Where the first byte that is not UTF-8 is, as line and column (counting characters, not bytes). */
+    private static SourcePosition firstMalformedByte(byte[] bytes) {
+      java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+      decoder.decode(in, out, true); // stops at the malformed byte
+      int offset = in.position();
+      int lineStart = 0;
+      int line = 1;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+      return new SourcePosition(line, before.codePointCount(0, before.length()) + 1);
     }
 
     private Problem problem(String rule, Path path, SourcePosition position, String message) {

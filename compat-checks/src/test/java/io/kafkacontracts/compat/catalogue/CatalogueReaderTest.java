@@ -123,6 +123,18 @@ class CatalogueReaderTest {
   }
 
   @Test
+  void aMisspelledKeyTypeIsOfferedThePrimitive() {
+    assertThat(read("""
+        topics:
+          - name: orders
+            value: com.example.Order
+            key: {type: strng}
+        """).problems()).extracting(Problem::toString).containsExactly(
+        "contracts.yaml:4:17: topic 'orders' names key type 'strng', which is neither an Avro primitive nor defined "
+            + "by any .avsc file; did you mean 'string'? [UNKNOWN_SCHEMA]");
+  }
+
+  @Test
   void unknownSchemaNameIsReportedAtItsLineWithASuggestion() {
     assertThat(read("""
         topics:

@@ -68,6 +68,49 @@ class SchemaFolderTest {
   }
 
   @Test
+  void everyInvalidNameIsReportedAtItsTokenEveryEnumSymbolAndANamespaceToo() throws IOException {
+    write("a/Status.avsc", """
+        {"type": "enum", "name": "Status", "namespace": "com.example",
+         "symbols": ["OK", "not-ok", "1ST"]}
+        """);
+    write("b/Order.avsc", """
+        {"type": "record", "name": "Order", "namespace": "com.bad-space.shop",
+         "fields": [{"name": "total amount", "type": "long"}]}
+        """);
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "a/Status.avsc:2:20: invalid Avro name 'not-ok', a symbol of enum 'Status': Illegal character in: not-ok; a name "
+            + "starts with a letter or '_' and holds only letters, digits and '_' [INVALID_SCHEMA]",
+        "a/Status.avsc:2:30: invalid Avro name '1ST', a symbol of enum 'Status': Illegal initial character: 1ST; a name "
+            + "starts with a letter or '_' and holds only letters, digits and '_' [INVALID_SCHEMA]",
+        "b/Order.avsc:1:50: invalid Avro name 'bad-space', a part of the namespace of record 'Order': Illegal character "
+            + "in: bad-space; a name starts with a letter or '_' and holds only letters, digits and '_' [INVALID_SCHEMA]",
+        "b/Order.avsc:2:22: invalid Avro name 'total amount', a field of record 'Order': Illegal character in: total "
+            + "amount; a name starts with a letter or '_' and holds only letters, digits and '_' [INVALID_SCHEMA]");
+  }
+
+  @Test
+  void aByteThatIsNotUtf8IsReportedAtItsLineAndColumn() throws IOException {
+    java.nio.file.Files.createDirectories(root.resolve("a"));
+    // Line 3, after the two characters of "ü" (two bytes) and "x": the fourth character is a lone 0xE9 (Latin-1 é).
+    java.nio.file.Files.write(root.resolve("a/Latin.avsc"), concat("{\"type\": \"record\", \"name\": \"Latin\",\n"
+        + " \"fields\": [],\n \"doc\": \"\u00fcx", new byte[] {(byte) 0xE9}, "\"}\n"));
+
+    assertThat(load().problems()).extracting(Problem::toString).containsExactly(
+        "a/Latin.avsc:3:12: the file is not UTF-8 text (a byte here is not UTF-8); save it as UTF-8 [SYNTAX_ERROR]");
+  }
+
+  private static byte[] concat(String before, byte[] middle, String after) {
+    byte[] a = before.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] c = after.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] all = new byte[a.length + middle.length + c.length];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(middle, 0, all, a.length, middle.length);
+    System.arraycopy(c, 0, all, a.length + middle.length, c.length);
+    return all;
+  }
+
+  @Test
   void unknownTypeIsReportedAtTheReferenceWithItsField() throws IOException {
     write("common/Address.avsc", ADDRESS);
     write("a/Customer.avsc", """
