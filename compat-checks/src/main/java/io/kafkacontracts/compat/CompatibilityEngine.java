@@ -186,8 +186,11 @@ public final class CompatibilityEngine {
             add(Rule.ENUM_SYMBOL_REMOVED, path, avroLocation,
                 "enum '" + enumName + "' no longer has symbols " + inc.getMessage() + ", which data written with "
                     + other + " may hold",
-                "keep the symbols " + inc.getMessage() + ", or give enum '" + enumName + "' a default symbol "
-                    + "(e.g. \"default\": \"UNKNOWN\") so that unknown symbols are read as it");
+                "keep the symbols " + inc.getMessage() + ", or give enum '" + enumName + "' a default symbol so "
+                    + "that unknown symbols are read as it: " + (inc.getReaderFragment().hasEnumSymbol("UNKNOWN")
+                        ? "\"default\": \"UNKNOWN\""
+                        // A default must be one of the symbols: applied alone, "default": "UNKNOWN" would not parse.
+                        : "add \"UNKNOWN\" to its symbols and \"default\": \"UNKNOWN\""));
           } else {
             add(Rule.ENUM_SYMBOL_ADDED, path, avroLocation,
                 "enum '" + enumName + "' gained symbols " + inc.getMessage() + ", which readers built on " + other

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,5 +69,35 @@ class RuleFixturesTest {
     // The candidate is fine against itself: the fixture isolates exactly one change.
     assertThat(new CompatibilityEngine().check("s", current, List.of(new SchemaVersion(1, current)), level)
         .violations()).isEmpty();
+  }
+
+  /** JSON a fix quotes for the user to write: arrays of strings, "key": value pairs, quoted names. */
+  private static final Pattern SNIPPET = Pattern.compile("\\[\"[^\\]]*\\]|\"[a-z]+\": ?(\"[^\"]*\"|[a-z0-9]+)|\"[A-Za-z_.]+\"");
+
+  /**
+   * Each rule's fix, applied by hand as a user would apply it ({@code fixed/Subject.avsc}, the first
+   * way it offers, or the one with a snippet): every JSON snippet the fix quotes is in the fixed file,
+   * the fixed file is a valid schema, and it passes against the earlier version at the fixture's level.
+   */
+  @ParameterizedTest
+  @MethodSource("rules")
+  void theFixAppliedAsWrittenIsValidAndPasses(String rule) throws IOException {
+    Path folder = FIXTURES.resolve(rule);
+    Properties expected = TestFiles.expected(folder);
+    CompatibilityLevel level = CompatibilityLevel.valueOf(expected.getProperty("level"));
+    SchemaSource previous = SchemaSource.parse(Path.of("previous.avsc"), Files.readString(folder.resolve("previous/Subject.avsc")));
+    SchemaSource current = SchemaSource.parse(Path.of("current.avsc"), Files.readString(folder.resolve("current/Subject.avsc")));
+    String fixedText = Files.readString(folder.resolve("fixed/Subject.avsc"));
+    String fix = new CompatibilityEngine().check("s", current, List.of(new SchemaVersion(1, previous)), level)
+        .violations().get(0).fix();
+
+    SchemaSource fixed = SchemaSource.parse(Path.of("fixed.avsc"), fixedText);
+    Matcher snippets = SNIPPET.matcher(fix);
+    while (snippets.find()) {
+      assertThat(fixedText.replaceAll("\\s", "")).as("the fix '%s' quotes %s", fix, snippets.group())
+          .contains(snippets.group().replaceAll("\\s", ""));
+    }
+    assertThat(new CompatibilityEngine().check("s", fixed, List.of(new SchemaVersion(1, previous)), level).errors())
+        .as("the fix '%s' applied", fix).isEmpty();
   }
 }

@@ -286,7 +286,8 @@ abstract class ContractsJourney {
         review = team.script("pull-request.sh", baseline);
         assertThat(review.exitCode()).as(review.output()).isNotZero();
         assertThat(review.output()).contains("[ERROR] schemas/contracts.yaml:5:10: KEY_FORMAT_CHANGED\n",
-            "breaks " + topic + " at /topics/" + topic + "/key [BACKWARD, backward against ");
+            // Found by git's topic rules, which run with the registry set too (the registry's finding is the same).
+            "breaks " + topic + " at /topics/" + topic + "/key [BACKWARD, backward against the catalogue of git ");
       }
       team.write("schemas/accepted-breaks.yaml", """
           accepted:
