@@ -48,9 +48,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  *       other's records through the broker;
  *   <li>a required field: the pull request fails with the annotation at its line; merged by force,
  *       publish refuses before writing anything;
- *   <li>the same break accepted, with the level relaxed to NONE in the same change: the relaxation
+ *   <li>the same break accepted, with the level relaxed to FORWARD in the same change: the relaxation
  *       fails until it too is accepted, then the pull request passes;
- *   <li>merged, it publishes (registered at NONE, deployed without judging what registration wrote),
+ *   <li>merged, it publishes (registered at FORWARD, deployed without judging what registration wrote),
  *       and a rerun finishes with nothing new, its entries spent;
  *   <li>the next, unrelated pull request passes, warning of the spent entries' lines; its publish fails
  *       after registration (the repository refuses the deploy) and a rerun finishes it;
@@ -170,7 +170,9 @@ abstract class ContractsJourney {
       Map<String, String> withRegistry = Map.of("CONTRACTS_REGISTRY_URL", registryUrl);
       team.git("checkout", "-q", "-b", "relax");
       team.order(NOTE + QTY_WITHOUT_DEFAULT);
-      team.catalogueLevel("BACKWARD", "NONE");
+      // FORWARD, not NONE: Apicurio 2.6 keeps enforcing its global BACKWARD on a subject set to NONE
+      // (LegacyRegistryContractTest); FORWARD lets a field added without default through on every registry.
+      team.catalogueLevel("BACKWARD", "FORWARD");
       String acceptTheBreak = """
           accepted:
             - subject: %s
@@ -179,13 +181,13 @@ abstract class ContractsJourney {
               reason: no consumer reads orders yet (TEAM-1)
           """.formatted(value);
       team.write("schemas/accepted-breaks.yaml", acceptTheBreak);
-      team.commit("orders: quantity required, level NONE");
+      team.commit("orders: quantity required, level FORWARD");
       for (Map<String, String> baseline : baselines(withRegistry)) {
         review = team.script("pull-request.sh", baseline);
         assertThat(review.exitCode()).as(review.output()).isNotZero();
         // The value and its Avro key, both relaxed: one cause, two subjects.
         assertThat(review.output()).contains("schemas/contracts.yaml:6:20: LEVEL_RELAXED\n",
-            value + " at /compatibility [BACKWARD, backward against ", topic + "-key at /compatibility [BACKWARD, ",
+            value + " at /compatibility [FULL, backward against ", topic + "-key at /compatibility [FULL, ",
             "[INFO] accepted: " + value + " FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty");
       }
       String relaxation = """
@@ -209,13 +211,13 @@ abstract class ContractsJourney {
       assertThat(review.output()).contains("(baseline: git " + team.git("rev-parse", "main").strip() + " (",
           " and registry " + registryUrl + ")", "accepted: " + value + " LEVEL_RELAXED at /compatibility");
 
-      // 5. Merged, the break publishes: registered at NONE, then deployed without judging what registration wrote.
+      // 5. Merged, the break publishes: registered at FORWARD, then deployed without judging what registration wrote.
       merge(team, "relax");
       String relaxed = publish(team, publishing, "3");
-      assertThat(relaxed).containsPattern(value + ": new version 3 \\(id [0-9]+\\); level BACKWARD -> NONE\n")
+      assertThat(relaxed).containsPattern(value + ": new version 3 \\(id [0-9]+\\); level BACKWARD -> FORWARD\n")
           .contains("kafka-contracts: check skipped (contracts.check.skip)");
       assertThat(registry.versions(value)).containsExactly(1, 2, 3);
-      assertThat(registry.subjectCompatibility(value, false)).contains("NONE");
+      assertThat(registry.subjectCompatibility(value, false)).contains("FORWARD");
       assertThat(published.resolve("com/example/myteam/contracts/1.0.3/contracts-1.0.3.jar")).isRegularFile();
       // A rerun finishes: the registry holds the break, so every entry is spent (warnings), nothing is new.
       String rerunRelaxed = publish(team, publishing, "3");
@@ -228,8 +230,8 @@ abstract class ContractsJourney {
       // 6. The next, unrelated pull request passes on either baseline, warning of the spent entries' lines.
       team.git("checkout", "-q", "-b", "channel");
       team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL);
-      team.catalogueLevel("NONE", "BACKWARD");
-      team.commit("orders: a channel, and BACKWARD again");
+      team.catalogueLevel("FORWARD", "FULL");
+      team.commit("orders: a channel, and FULL from now on");
       for (Map<String, String> baseline : baselines(withRegistry)) {
         review = team.script("pull-request.sh", baseline);
         assertThat(review.exitCode()).as(review.output()).isZero();
@@ -247,7 +249,7 @@ abstract class ContractsJourney {
       broken.put("MAVEN_REPOSITORY_URL", blocked.toUri() + "/inside");
       RepositoryCopy.Outcome interrupted = team.script("publish.sh", broken);
       assertThat(interrupted.exitCode()).as(interrupted.output()).isNotZero();
-      assertThat(interrupted.output()).containsPattern(value + ": new version 4 \\(id [0-9]+\\); level NONE -> BACKWARD\n")
+      assertThat(interrupted.output()).containsPattern(value + ": new version 4 \\(id [0-9]+\\); level FORWARD -> FULL\n")
           .contains("== publishing to " + blocked.toUri() + "/inside");
       assertThat(registry.versions(value)).containsExactly(1, 2, 3, 4);
       assertThat(published.resolve("com/example/myteam/contracts/1.0.4")).doesNotExist();
@@ -271,7 +273,7 @@ abstract class ContractsJourney {
         assertThat(review.exitCode()).as(review.output()).isNotZero();
         assertThat(review.output()).contains("[ERROR] schemas/accepted-breaks.yaml:2:5: the registry would still "
             + "refuse the break this entry accepts (FIELD_ADDED_WITHOUT_DEFAULT at /fields/priority in subject '" + value
-            + "'): the subject stays at BACKWARD in schemas/contracts.yaml:6:20", "Relax its compatibility (to "
+            + "'): the subject stays at FULL in schemas/contracts.yaml:6:20", "Relax its compatibility (to "
             + "FORWARD or NONE) in the same change and accept its LEVEL_RELAXED too, or publish the break on a new topic "
             + "[ACCEPTED_BREAK_REFUSED_AT_LEVEL]", "Fix each problem as its message says.");
       }
@@ -287,7 +289,7 @@ abstract class ContractsJourney {
         assertThat(review.exitCode()).as(review.output()).isNotZero();
         assertThat(review.output()).contains("[ERROR] schemas/contracts.yaml:5:10: KEY_FORMAT_CHANGED\n",
             // Found by git's topic rules, which run with the registry set too (the registry's finding is the same).
-            "breaks " + topic + " at /topics/" + topic + "/key [BACKWARD, backward against the catalogue of git ");
+            "breaks " + topic + " at /topics/" + topic + "/key [FULL, backward against the catalogue of git ");
       }
       team.write("schemas/accepted-breaks.yaml", """
           accepted:
@@ -322,13 +324,13 @@ abstract class ContractsJourney {
       team.order(NOTE + QTY_WITHOUT_DEFAULT + CHANNEL + coupon);
 
       // 10. set-compatibility relaxing a level nobody accepted: refused, the registry unchanged.
-      team.catalogueLevel("BACKWARD", "NONE");
+      team.catalogueLevel("FULL", "NONE");
       RepositoryCopy.Outcome setLevel = team.mvn(Map.of("CONTRACTS_REGISTRY_URL", registryUrl), "-pl", "schemas",
           "contracts:set-compatibility");
       assertThat(setLevel.exitCode()).as(setLevel.output()).isNotZero();
       assertThat(setLevel.output()).contains(": LEVEL_RELAXED\n", "no level was set, the registry is unchanged");
-      assertThat(registry.subjectCompatibility(value, false)).contains("BACKWARD");
-      team.catalogueLevel("NONE", "BACKWARD");
+      assertThat(registry.subjectCompatibility(value, false)).contains("FULL");
+      team.catalogueLevel("NONE", "FULL");
       assertThat(team.git("status", "--porcelain")).isEmpty();
     }
   }

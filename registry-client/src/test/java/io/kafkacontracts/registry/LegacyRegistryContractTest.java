@@ -49,6 +49,27 @@ class LegacyRegistryContractTest extends SchemaRegistryContract {
         .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
 
+  /**
+   * Apicurio 2.6 differs from Confluent: a subject set to NONE answers NONE, yet its global BACKWARD
+   * rule still refuses a break. An accepted break publishes there with its level relaxed to a level
+   * that allows it (FORWARD for a field added without default), not NONE.
+   */
+  @Test
+  @Override
+  void aSubjectAtNoneTakesABreakWhateverTheGlobalLevel() {
+    registry.register(subject, order(), false);
+    assertThat(registry.globalCompatibility()).isEqualTo("BACKWARD");
+
+    registry.setSubjectCompatibility(subject, "NONE");
+
+    assertThat(registry.subjectCompatibility(subject, false)).contains("NONE");
+    assertThatThrownBy(() -> registry.register(subject, order(QTY), false))
+        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(409));
+    registry.setSubjectCompatibility(subject, "FORWARD");
+    registry.register(subject, order(QTY), false);
+    assertThat(registry.versions(subject)).containsExactly(1, 2);
+  }
+
   @Test
   @Override
   void softThenPermanentDelete() {

@@ -141,6 +141,22 @@ public abstract class SchemaRegistryContract {
     assertThat(registry.subjectCompatibility(subject, true)).contains("BACKWARD");
   }
 
+  /**
+   * Confluent: a subject's own level overrides the global one, NONE included, so a break registers
+   * at NONE under a global BACKWARD (how an accepted break is published: the level relaxed first).
+   */
+  @Test
+  void aSubjectAtNoneTakesABreakWhateverTheGlobalLevel() {
+    registry.register(subject, order(), false);
+    assertThat(registry.globalCompatibility()).isEqualTo("BACKWARD");
+
+    registry.setSubjectCompatibility(subject, "NONE");
+
+    assertThat(registry.subjectCompatibility(subject, false)).contains("NONE");
+    registry.register(subject, order(QTY), false);
+    assertThat(registry.versions(subject)).containsExactly(1, 2);
+  }
+
   @Test
   void softThenPermanentDelete() {
     registry.register(subject, order(), false);
