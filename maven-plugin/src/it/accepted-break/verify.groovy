@@ -1,7 +1,7 @@
 // Asserts the build log (both invocations, in order) word for word where it matters.
 buildLog = new File(basedir, "build.log").text
 def runs = buildLog.split(/\[INFO\] Building accepted-break 1.0/)
-assert runs.length == 3 : "two builds"
+assert runs.length == 4 : "three builds"
 // 1: accepted, yet still refused at BACKWARD: the failure names the entry, the level's line and the way out;
 // the accepted line stays information.
 assert runs[1].contains("[ERROR] kafka-contracts: 0 violations from 0 causes in 0 of 1 subjects, 0 warnings, 1 problem (baseline: directory ")
@@ -14,4 +14,7 @@ assert !runs[1].contains("add an entry")
 assert runs[2].contains("[WARNING] accepted-breaks.yaml:2:5: warning: the accepted break of FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty in subject 'orders-value' matches no violation against directory ")
 assert runs[2].contains(": the baseline already holds the change it accepted (or it never matched one); delete lines 2-5 of accepted-breaks.yaml [ACCEPTED_BREAK_SPENT]")
 assert runs[2].contains("BUILD SUCCESS")
+// 3: pruned: the entry's lines are gone, the list is empty, and the build says which lines went.
+assert runs[3].contains("[INFO] kafka-contracts: deleted lines 2-5 of accepted-breaks.yaml (spent: FIELD_ADDED_WITHOUT_DEFAULT at /fields/qty in subject 'orders-value')")
+assert new File(basedir, "accepted-breaks.yaml").text == "accepted:\n"
 return true

@@ -216,6 +216,33 @@ public final class AcceptedBreaks {
     return entries;
   }
 
+  /** The entries a gate found spent ({@code ACCEPTED_BREAK_SPENT} at their location), to delete. */
+  public List<Entry> spent(List<Problem> problems) {
+    return entries.stream().filter(entry -> problems.stream().anyMatch(problem ->
+        problem.rule().equals("ACCEPTED_BREAK_SPENT") && problem.location().equals(entry.location()))).toList();
+  }
+
+  /**
+   * The list's text without the lines of {@code entries} (each from its first line to its last),
+   * everything else as it was written: comments, order, the other entries.
+   */
+  public static String without(String text, List<Entry> entries) {
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    boolean[] drop = new boolean[lines.size() + 1];
+    for (Entry entry : entries) {
+      for (int line = entry.location().position().line(); line <= entry.lastLine(); line++) {
+        drop[line] = true;
+      }
+    }
+    StringBuilder kept = new StringBuilder();
+    for (int line = 1; line <= lines.size(); line++) {
+      if (!drop[line]) {
+        kept.append(lines.get(line - 1)).append('\n');
+      }
+    }
+    return kept.toString(); // with every entry gone, "accepted:" alone still reads as an empty list
+  }
+
   /**
    * Splits the reports' violations into failing and accepted, and warns of entries that matched
    * nothing (spent: the baseline holds their change) or are past their date.

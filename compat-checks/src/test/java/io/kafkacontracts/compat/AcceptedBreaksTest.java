@@ -111,6 +111,42 @@ class AcceptedBreaksTest {
   }
 
   @Test
+  void spentEntriesAreDeletedLineByLineAndEverythingElseStays() {
+    String text = """
+        # intentional breaks
+        accepted:
+          - subject: orders-value
+            rule: FIELD_TYPE_CHANGED
+            path: /fields/id/type
+            reason: old
+
+          # still needed
+          - subject: orders-value
+            rule: FIELD_ADDED_WITHOUT_DEFAULT
+            path: /fields/currency
+            reason: new
+        """;
+    AcceptedBreaks breaks = AcceptedBreaks.parse(text, FILE);
+    AcceptedBreaks.Outcome outcome = breaks.apply(List.of(orders()), TODAY, BASELINE);
+
+    List<AcceptedBreaks.Entry> spent = breaks.spent(outcome.problems());
+
+    assertThat(spent).extracting(AcceptedBreaks.Entry::rule).containsExactly(Rule.FIELD_TYPE_CHANGED);
+    assertThat(AcceptedBreaks.without(text, spent)).isEqualTo("""
+        # intentional breaks
+        accepted:
+
+          # still needed
+          - subject: orders-value
+            rule: FIELD_ADDED_WITHOUT_DEFAULT
+            path: /fields/currency
+            reason: new
+        """);
+    assertThat(AcceptedBreaks.parse(AcceptedBreaks.without(text, spent), FILE).apply(List.of(orders()), TODAY, BASELINE)
+        .problems()).isEmpty();
+  }
+
+  @Test
   void untilVersionIsIgnoredWithAWarningAtItsLine() {
     AcceptedBreaks breaks = AcceptedBreaks.parse("""
         accepted:

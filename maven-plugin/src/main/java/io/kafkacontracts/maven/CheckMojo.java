@@ -14,6 +14,8 @@ import io.kafkacontracts.operations.RegistrySettings;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,6 +76,15 @@ public class CheckMojo extends AbstractContractsMojo {
   @Parameter(property = "contracts.check.skip", defaultValue = "false")
   boolean skipCheck;
 
+  /**
+   * Delete the spent entries of the accepted-breaks list (those the baselines already hold) from its
+   * file, after reporting them. Prune against the baselines that judge the change (with a registry,
+   * {@code contracts.baseline=git,registry}): an entry spent in git may still be needed against a
+   * registry that holds an old key subject.
+   */
+  @Parameter(property = "contracts.acceptedBreaks.prune", defaultValue = "false")
+  boolean pruneAcceptedBreaks;
+
   /** Fail the build on violations; false only reports them. */
   @Parameter(property = "contracts.failOnViolation", defaultValue = "true")
   boolean failOnViolation;
@@ -126,11 +137,31 @@ public class CheckMojo extends AbstractContractsMojo {
     getLog().info("kafka-contracts: judged " + report.subjects().size() + " subjects against " + report.baseline()
         + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     print(report, console);
+    if (pruneAcceptedBreaks) {
+      prune(accepted, report);
+    }
     if (report.fails(failOnWarning) && failOnViolation) {
       throw new MojoFailureException(report.failureCount(failOnWarning) + " (see above and "
           + display().apply(reportDirectory.toPath().resolve("compatibility.json")) + "). "
           + report.howToFix(display().apply(acceptedBreaks.toPath()).toString()));
     }
+  }
+
+  /** Deletes the entries the report found spent from the accepted-breaks file, saying which lines went. */
+  private void prune(AcceptedBreaks accepted, GateReport report) throws MojoExecutionException {
+    List<AcceptedBreaks.Entry> spent = accepted.spent(report.problems());
+    if (spent.isEmpty()) {
+      getLog().info("kafka-contracts: no spent accepted break to delete");
+      return;
+    }
+    try {
+      String text = Files.readString(acceptedBreaks.toPath(), StandardCharsets.UTF_8);
+      Files.writeString(acceptedBreaks.toPath(), AcceptedBreaks.without(text, spent), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot rewrite " + acceptedBreaks + ": " + e.getMessage(), e);
+    }
+    spent.forEach(entry -> getLog().info("kafka-contracts: deleted " + entry.lines() + " (spent: " + entry.rule()
+        + " at " + entry.path() + " in subject '" + entry.subject() + "')"));
   }
 
   private static final String GIT = "git";
