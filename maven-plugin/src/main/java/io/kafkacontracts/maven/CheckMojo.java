@@ -1,28 +1,18 @@
 package io.kafkacontracts.maven;
 
 import io.kafkacontracts.compat.AcceptedBreaks;
-import io.kafkacontracts.compat.ContractsDirectory;
-import io.kafkacontracts.compat.ContractsGate;
-import io.kafkacontracts.compat.baseline.Baseline;
-import io.kafkacontracts.compat.baseline.DirectoryBaseline;
-import io.kafkacontracts.compat.baseline.GitBaseline;
 import io.kafkacontracts.compat.report.GateReport;
 import io.kafkacontracts.compat.report.ReportFormat;
-import io.kafkacontracts.operations.RegistryBaseline;
+import io.kafkacontracts.operations.CheckRun;
 import io.kafkacontracts.operations.RegistryCrossCheck;
-import io.kafkacontracts.operations.RegistrySettings;
-import io.kafkacontracts.registry.SchemaRegistryClient;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -116,24 +106,34 @@ public class CheckMojo extends AbstractContractsMojo {
       getLog().info("kafka-contracts: check skipped (contracts.check.skip)");
       return;
     }
-    Set<String> chosen = baselines();
-    ContractsDirectory contracts = loadValid();
     AcceptedBreaks accepted = acceptedBreaks();
+    CheckRun.Request request = new CheckRun.Request(loadValid(), baseline == null ? "auto" : baseline,
+        Optional.ofNullable(against), Optional.ofNullable(baselineDirectory).map(File::toPath), registry(), accepted,
+        crossCheck, allowMissingBaseline, parallelism, LocalDate.now(), display());
     long start = System.nanoTime();
-    GateReport report;
+    CheckRun.Outcome outcome;
     try {
-      List<Baseline> history = historyBaselines(chosen);
-      if (chosen.contains(REGISTRY)) {
-        report = againstRegistry(contracts, history, accepted, requireRegistry("contracts.baseline=registry"));
-      } else if (history.isEmpty()) {
-        return;
-      } else {
-        report = new ContractsGate().run(contracts, history, accepted, LocalDate.now(), display());
+      outcome = CheckRun.run(request);
+      if (crossCheck && !outcome.crossCheck().isEmpty()) {
+        warnWhereTheRegistryDisagrees(outcome.crossCheck());
+        getLog().info("kafka-contracts: " + RegistryCrossCheck.agreement(outcome.crossCheck()));
+        RegistryCrossCheck.write(outcome.crossCheck(), reportDirectory.toPath().resolve("registry-cross-check.json"));
       }
-      ReportFormat.writeFiles(report, reportDirectory.toPath());
+      if (outcome.report().isPresent()) {
+        ReportFormat.writeFiles(outcome.report().get(), reportDirectory.toPath());
+      }
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new MojoExecutionException(e.getMessage() + " (contracts.baseline, contracts.against, "
+          + "contracts.baselineDirectory, contracts.registry.url, contracts.allowMissingBaseline)", e);
     } catch (IOException e) {
       throw new MojoExecutionException("the compatibility check could not run: " + e.getMessage(), e);
     }
+    outcome.notes().forEach(note -> getLog().info("kafka-contracts: " + note));
+    outcome.warnings().forEach(warning -> getLog().warn("kafka-contracts: " + warning));
+    if (outcome.report().isEmpty()) {
+      return;
+    }
+    GateReport report = outcome.report().get();
     getLog().info("kafka-contracts: judged " + report.subjects().size() + " subjects against " + report.baseline()
         + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     print(report, console);
@@ -144,6 +144,14 @@ public class CheckMojo extends AbstractContractsMojo {
       throw new MojoFailureException(report.failureCount(failOnWarning) + " (see above and "
           + display().apply(reportDirectory.toPath().resolve("compatibility.json")) + "). "
           + report.howToFix(display().apply(acceptedBreaks.toPath()).toString()));
+    }
+  }
+
+  private ReportFormat parseFormat() throws MojoExecutionException {
+    try {
+      return ReportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("contracts.format must be TEXT, JSON, JUNIT_XML or GITHUB, not '" + format + "'");
     }
   }
 
@@ -162,85 +170,5 @@ public class CheckMojo extends AbstractContractsMojo {
     }
     spent.forEach(entry -> getLog().info("kafka-contracts: deleted " + entry.lines() + " (spent: " + entry.rule()
         + " at " + entry.path() + " in subject '" + entry.subject() + "')"));
-  }
-
-  private static final String GIT = "git";
-  private static final String REGISTRY = "registry";
-  private static final String DIRECTORY = "directory";
-
-  /** The baselines {@code contracts.baseline} names, {@code auto} resolved. */
-  private Set<String> baselines() throws MojoExecutionException {
-    if (baseline == null || baseline.isBlank() || baseline.strip().equalsIgnoreCase("auto")) {
-      return Set.of(registry().isPresent() ? REGISTRY : baselineDirectory != null ? DIRECTORY : GIT);
-    }
-    Set<String> chosen = new LinkedHashSet<>();
-    for (String name : baseline.split(",")) {
-      String one = name.strip().toLowerCase(Locale.ROOT);
-      if (!Set.of(GIT, REGISTRY, DIRECTORY).contains(one)) {
-        throw new MojoExecutionException("contracts.baseline must be auto, or a comma-separated list of git, registry "
-            + "and directory, not '" + baseline + "'");
-      }
-      chosen.add(one);
-    }
-    if (chosen.contains(DIRECTORY) && baselineDirectory == null) {
-      throw new MojoExecutionException("contracts.baseline names directory: set contracts.baselineDirectory too");
-    }
-    return chosen;
-  }
-
-  private ReportFormat parseFormat() throws MojoExecutionException {
-    try {
-      return ReportFormat.valueOf(format.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("contracts.format must be TEXT, JSON, JUNIT_XML or GITHUB, not '" + format + "'");
-    }
-  }
-
-  /**
-   * The gate against a live registry, after the {@code history} baselines, and with
-   * {@code crossCheck} the registry's own verdicts beside it.
-   */
-  private GateReport againstRegistry(ContractsDirectory contracts, List<Baseline> history, AcceptedBreaks accepted,
-      RegistrySettings settings) throws IOException {
-    try (SchemaRegistryClient client = settings.client()) {
-      GateReport report = RegistryBaseline.judge(client, "registry " + settings, contracts, history, accepted,
-          parallelism, LocalDate.now(), display());
-      if (crossCheck) {
-        List<RegistryCrossCheck.Answer> answers = RegistryCrossCheck.run(client, contracts, report, parallelism);
-        warnWhereTheRegistryDisagrees(answers);
-        getLog().info("kafka-contracts: " + RegistryCrossCheck.agreement(answers));
-        RegistryCrossCheck.write(answers, reportDirectory.toPath().resolve("registry-cross-check.json"));
-      }
-      return report;
-    }
-  }
-
-  /**
-   * The directory and git baselines chosen, git's working-tree baseline after git's; none when no
-   * git repository holds the contracts and that is allowed.
-   */
-  private List<Baseline> historyBaselines(Set<String> chosen) throws IOException, MojoExecutionException {
-    List<Baseline> history = new ArrayList<>();
-    if (chosen.contains(DIRECTORY)) {
-      history.add(new DirectoryBaseline(baselineDirectory.toPath()));
-    }
-    if (!chosen.contains(GIT)) {
-      return history;
-    }
-    Optional<GitBaseline> git = GitBaseline.of(directory.toPath(), Optional.ofNullable(against));
-    if (git.isEmpty() && allowMissingBaseline) {
-      getLog().warn("kafka-contracts: no compatibility check against git: no git repository holds " + directory
-          + " (contracts.allowMissingBaseline)");
-    } else if (git.isEmpty()) {
-      throw new MojoExecutionException("no baseline to check against: no git repository holds " + directory
-          + ". Check the contracts in a git clone, or set contracts.baselineDirectory or contracts.registry.url");
-    } else {
-      if (git.get().commit() == null) {
-        getLog().info("kafka-contracts: " + git.get().describe());
-      }
-      history.add(git.get());
-      git.get().workingTree().ifPresent(history::add);
-    }
-    return history;
   }
 }
