@@ -102,6 +102,13 @@ assert breakingLog.contains("[ERROR]     fix: if that is acceptable, add allowPa
 git("checkout", "-q", "main")
 def (installed, installLog) = mvn(team, "-DskipTests", "install")
 assert installed == 0 : installLog
+// publish.sh's deploy step, as it runs it (id::url): Maven 3.8's default deploy plugin (2.7) refused that
+// syntax; the template pins deploy 3.x, so it deploys on every supported Maven.
+def published = new File(basedir, "published")
+def (deployed, deployLog) = mvn(team, "-DskipTests", "deploy", "-DaltDeploymentRepository=published::" + published.toURI())
+assert deployed == 0 : deployLog
+assert !deployLog.contains("Invalid syntax for alternative repository")
+assert new File(published, "com/example/myteam/myteam-contracts/1.0.0-SNAPSHOT").isDirectory() : deployLog
 def consumer = new File(basedir, "consumer")
 new File(consumer, "src/test/java/com/example/shop").mkdirs()
 new File(consumer, "pom.xml").text = """<project xmlns="http://maven.apache.org/POM/4.0.0">
