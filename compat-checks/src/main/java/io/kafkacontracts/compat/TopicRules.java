@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -141,10 +142,10 @@ final class TopicRules {
   /** The key as contracts.yaml writes it, e.g. {@code {field: id, format: avro}}. */
   private static String written(KeySpec key) {
     if (key instanceof KeySpec.Field field) {
-      return "{field: " + field.path() + ", format: " + field.format().name().toLowerCase(java.util.Locale.ROOT) + "}";
+      return "{field: " + field.path() + ", format: " + field.format().name().toLowerCase(Locale.ROOT) + "}";
     }
     if (key instanceof KeySpec.Type type) {
-      return "{type: " + type.name() + ", format: " + type.format().name().toLowerCase(java.util.Locale.ROOT) + "}";
+      return "{type: " + type.name() + ", format: " + type.format().name().toLowerCase(Locale.ROOT) + "}";
     }
     return "(none)";
   }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,7 +234,7 @@ public final class SchemaFolder {
       }
 
       // Every invalid name at its token: Avro's parser stops at the first and names no place.
-      Set<Read> misnamed = new java.util.HashSet<>();
+      Set<Read> misnamed = new HashSet<>();
       for (Read read : reads) {
         AvroNames.check(read.tree().root(), JsonPointer.empty(), (pointer, message) -> {
           misnamed.add(read);

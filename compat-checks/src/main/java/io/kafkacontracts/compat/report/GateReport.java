@@ -6,6 +6,7 @@ import io.kafkacontracts.compat.AcceptedBreaks;
 import io.kafkacontracts.compat.CompatibilityReport;
 import io.kafkacontracts.compat.Problem;
 import io.kafkacontracts.compat.Severity;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ public record GateReport(String baseline, List<CompatibilityReport> subjects, Li
    * @param acceptedBreaks the accepted-breaks file as the build names it
    */
   public String howToFix(String acceptedBreaks) {
-    List<String> ways = new java.util.ArrayList<>();
+    List<String> ways = new ArrayList<>();
     if (violationCount() > 0) {
       ways.add("fix each violation as its 'fix:' line says, or, for an intentional break, add an entry with a reason "
           + "to " + acceptedBreaks);

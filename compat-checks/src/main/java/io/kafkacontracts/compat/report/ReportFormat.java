@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -222,7 +223,7 @@ public enum ReportFormat {
    * warnings, accepted breaks and notes as what they are, even when the gate fails.
    */
   public static List<TextBlock> textBlocks(GateReport report) {
-    List<TextBlock> blocks = new java.util.ArrayList<>();
+    List<TextBlock> blocks = new ArrayList<>();
     List<Finding> findings = report.findings();
     long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     int problems = report.errorProblems().size();
