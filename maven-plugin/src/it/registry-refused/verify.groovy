@@ -38,4 +38,9 @@ assert accepted.contains("[ERROR] accepts-the-break.yaml:2:5: the registry would
 assert accepted.contains("0 compatibility violations in 0 subjects and 1 problem against the registry's versions (see above): nothing was registered, the registry is unchanged. Fix each problem as its message says.")
 assert !accepted.contains("incompatible: ")
 assert new URL(registryUrl + "/subjects/refused.orders-value/versions").text == "[1]"
+// Under -X: the secret reached the client (basic auth) and no line of the log, Maven's parameter dump included.
+def debug = buildLog.split(/\[INFO\] Building registry-refused 1.0/)[5]
+assert debug.contains("[DEBUG]")
+assert debug.contains("the registry http://127.0.0.1:1 with basic auth could not be read, so nothing was written")
+assert !buildLog.contains("s3cr3t")
 return true

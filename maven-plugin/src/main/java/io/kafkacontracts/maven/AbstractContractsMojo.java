@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -47,20 +48,19 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.registry.url")
   String registryUrl;
 
-  /** user:password for basic auth; default: CONTRACTS_REGISTRY_USER_INFO. Keep it out of poms. */
-  @Parameter(property = "contracts.registry.userInfo")
-  String registryUserInfo;
-
-  /** A bearer token; default: CONTRACTS_REGISTRY_TOKEN. Keep it out of poms. */
-  @Parameter(property = "contracts.registry.token")
-  String registryToken;
+  /**
+   * The build's session, for the secrets: {@code -Dcontracts.registry.userInfo=user:password},
+   * {@code -Dcontracts.registry.token=...} and {@code -Dcontracts.registry.trustStorePassword=...}
+   * (defaults: {@code CONTRACTS_REGISTRY_USER_INFO}, {@code CONTRACTS_REGISTRY_TOKEN}) are read from
+   * its properties by this code, not injected as parameters, because {@code mvn -X} prints every
+   * parameter's value. Keep them out of poms.
+   */
+  @Parameter(defaultValue = "${session}", readonly = true)
+  MavenSession session;
 
   /** A trust store for an https registry. */
   @Parameter(property = "contracts.registry.trustStore")
   File registryTrustStore;
-
-  @Parameter(property = "contracts.registry.trustStorePassword")
-  String registryTrustStorePassword;
 
   @Parameter(property = "contracts.registry.trustStoreType", defaultValue = "PKCS12")
   String registryTrustStoreType;
@@ -185,9 +185,19 @@ abstract class AbstractContractsMojo extends AbstractMojo {
 
   /** The registry settings, when a URL is configured (property or environment). */
   Optional<RegistrySettings> registry() {
-    return RegistrySettings.resolve(registryUrl, registryUserInfo, registryToken,
-        registryTrustStore == null ? null : registryTrustStore.toPath(), registryTrustStorePassword,
+    return RegistrySettings.resolve(registryUrl, secret("contracts.registry.userInfo"),
+        secret("contracts.registry.token"), registryTrustStore == null ? null : registryTrustStore.toPath(),
+        secret("contracts.registry.trustStorePassword"),
         registryTrustStoreType, environment::get);
+  }
+
+  /** A secret given as a -D property (user, then system properties); null when not given. */
+  private String secret(String property) {
+    if (session == null) {
+      return null;
+    }
+    String value = session.getUserProperties().getProperty(property);
+    return value != null ? value : session.getSystemProperties().getProperty(property);
   }
 
   RegistrySettings requireRegistry(String goal) throws MojoExecutionException {
