@@ -12,6 +12,7 @@ import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -79,7 +80,8 @@ public class RegisterMojo extends AbstractContractsMojo {
         @Override
         public void done(Registration.Result result, int number, int total) {
           String line = "[" + number + "/" + total + "] " + result.describe();
-          if (result.outcome() == Registration.Outcome.INCOMPATIBLE || result.outcome() == Registration.Outcome.FAILED) {
+          if (result.outcome() == Registration.Outcome.INCOMPATIBLE || result.outcome() == Registration.Outcome.REFUSED
+              || result.outcome() == Registration.Outcome.FAILED) {
             getLog().error(line);
           } else {
             getLog().info(line);
@@ -101,13 +103,20 @@ public class RegisterMojo extends AbstractContractsMojo {
     }
     write(outcome.results());
     getLog().info("kafka-contracts: " + outcome.summary(dryRun));
-    if (outcome.refused() > 0) {
-      throw new MojoFailureException(outcome.refused() + " of " + outcome.results().size() + " subjects failed while "
-          + "registering (see above, with the registry's words); subjects already registered stay as they are, and a "
-          + "rerun finishes the rest" + (outcome.acceptedBreakRefusedByTheRegistry() ? ". A break accepted in "
-          + breaks + " is still refused by the registry at the subject's level: relax the topic's compatibility in "
-          + "contracts.yaml in the same change (and accept its LEVEL_RELAXED), or publish the break on a new topic"
-          : ""));
+    if (outcome.refused() > 0 || outcome.failed() > 0) {
+      List<String> what = new ArrayList<>();
+      if (outcome.refused() > 0) {
+        what.add(outcome.refused() + " refused by the registry (see above, in its words)"
+            + (outcome.acceptedBreakRefusedByTheRegistry() ? "; a break accepted in " + breaks + " is still refused at "
+            + "the subject's level: relax the topic's compatibility in contracts.yaml in the same change (and accept "
+            + "its LEVEL_RELAXED), or publish the break on a new topic" : ""));
+      }
+      if (outcome.failed() > 0) {
+        what.add(outcome.failed() + " got no answer or a server error from the registry: check that it is up, then "
+            + "run register again, which finds what those writes did");
+      }
+      throw new MojoFailureException("of " + outcome.results().size() + " subjects, " + String.join("; ", what)
+          + ". Subjects already registered stay as they are, and a rerun finishes the rest.");
     }
   }
 

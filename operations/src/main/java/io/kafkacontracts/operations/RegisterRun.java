@@ -81,9 +81,14 @@ public final class RegisterRun {
       return results.stream().filter(result -> result.outcome() == outcome).count();
     }
 
-    /** Subjects the registry refused or that failed while writing. */
+    /** Subjects the registry refused: incompatible at their level, or another no in its words. */
     public long refused() {
-      return count(Registration.Outcome.INCOMPATIBLE) + count(Registration.Outcome.FAILED);
+      return count(Registration.Outcome.INCOMPATIBLE) + count(Registration.Outcome.REFUSED);
+    }
+
+    /** Subjects whose writes got no answer or a server error: a rerun finds out what took effect. */
+    public long failed() {
+      return count(Registration.Outcome.FAILED);
     }
 
     /**
@@ -94,13 +99,17 @@ public final class RegisterRun {
       return !gate.accepted().isEmpty() && count(Registration.Outcome.INCOMPATIBLE) > 0;
     }
 
-    /** "2 new versions, 44 unchanged, 0 refused, 1 levels changed" (dry: "would be registered", "would change"). */
+    /**
+     * "2 new versions, 44 unchanged, 0 refused, 1 levels changed" (dry: "would be registered", "would
+     * change"), and ", 3 failed (no answer or a server error)" when any did.
+     */
     public String summary(boolean dryRun) {
       long added = count(Registration.Outcome.NEW_VERSION);
       long levels = results.stream().filter(Registration.Result::levelChanged).count();
       return added + (dryRun ? " new versions would be registered, " : " new versions, ")
-          + (results.size() - added - refused()) + " unchanged, " + refused() + " refused, " + levels
-          + (dryRun ? " levels would change" : " levels changed");
+          + (results.size() - added - refused() - failed()) + " unchanged, " + refused() + " refused, " + levels
+          + (dryRun ? " levels would change" : " levels changed")
+          + (failed() > 0 ? ", " + failed() + " failed (no answer or a server error)" : "");
     }
   }
 

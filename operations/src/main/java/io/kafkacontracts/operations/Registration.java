@@ -79,18 +79,26 @@ public final class Registration {
     }
   }
 
-  /** What happened (or, in a dry run, would happen) to a subject. */
-  public enum Outcome { UNCHANGED, NEW_VERSION, INCOMPATIBLE, FAILED }
+  /**
+   * What happened (or, in a dry run, would happen) to a subject: {@code INCOMPATIBLE} the registry
+   * refused the schema at the subject's level (409); {@code REFUSED} it said no otherwise (another
+   * 4xx); {@code FAILED} it gave no answer or a server error, so whether a write took effect is
+   * for a rerun to find out.
+   */
+  public enum Outcome { UNCHANGED, NEW_VERSION, INCOMPATIBLE, REFUSED, FAILED }
 
   /**
    * One subject's result.
    *
    * @param version     the version holding the schema (UNCHANGED, NEW_VERSION; in a dry run the
-   *                    version it would get), else 0
+   *                    version it would get), else 0; 0 for a NEW_VERSION whose version could not be
+   *                    read back (its registration was answered with its id)
    * @param id          the schema id (0 in a dry run of a new version, and on failure)
    * @param levelBefore the registry's level for the subject before the run, empty if it said none
-   * @param level       the catalogue's level, which the subject has after the run
-   * @param detail      the registry's words for INCOMPATIBLE and FAILED, else empty
+   * @param level       the subject's level after the run: the catalogue's once its write was
+   *                    answered, else the level before
+   * @param detail      the registry's words (or the missing answer) for INCOMPATIBLE, REFUSED and
+   *                    FAILED, and for a NEW_VERSION not confirmed; else empty
    */
   public record Result(String subject, Outcome outcome, int version, int id, String levelBefore, String level,
       String detail) {
@@ -111,8 +119,11 @@ public final class Registration {
     public String describe() {
       return subject + ": " + switch (outcome) {
         case UNCHANGED -> "unchanged, version " + version + " (id " + id + ")";
-        case NEW_VERSION -> "new version " + version + (id > 0 ? " (id " + id + ")" : "");
+        case NEW_VERSION -> version > 0 ? "new version " + version + (id > 0 ? " (id " + id + ")" : "")
+            : "new version (id " + id + "; the registry answered the registration, its version number was not "
+                + "confirmed: " + detail + ")";
         case INCOMPATIBLE -> "incompatible: " + detail;
+        case REFUSED -> "refused: " + detail;
         case FAILED -> "failed: " + detail;
       } + (levelChanged() ? "; level " + (levelBefore.isEmpty() ? "(none)" : levelBefore) + " -> " + level : "");
     }
@@ -363,11 +374,18 @@ public final class Registration {
     Candidate candidate = current.candidate();
     String subject = candidate.subject();
     String level = candidate.level().name();
-    try {
-      if (!dryRun) {
+    if (!dryRun) {
+      try {
         // Set every run, not only on a change: Apicurio 3.3 answers the global level for a subject without its own.
         registry.setSubjectCompatibility(subject, level);
+      } catch (SchemaRegistryException e) {
+        // Not written (as far as any answer says): the level stays as it was, and the schema is not tried.
+        return new Result(subject, outcome(e), 0, 0, current.level(), current.level(), "level "
+            + (current.level().isEmpty() ? "(none)" : current.level()) + " -> " + level + " not written, so the "
+            + "schema was not registered either: " + e.getMessage());
       }
+    }
+    try {
       // With references, the versions they name are known only now: ask again.
       Optional<RegisteredSchema> found = dryRun || schema.references().isEmpty() ? current.found()
           : find(registry, subject, schema);
@@ -378,13 +396,27 @@ public final class Registration {
       if (dryRun) {
         return new Result(subject, Outcome.NEW_VERSION, current.nextVersion(), 0, current.level(), level, "");
       }
-      int id = registry.register(subject, schema, false);
+    } catch (SchemaRegistryException e) {
+      return new Result(subject, outcome(e), 0, 0, current.level(), level, e.getMessage());
+    }
+    int id;
+    try {
+      id = registry.register(subject, schema, false);
+    } catch (SchemaRegistryException e) {
+      return new Result(subject, outcome(e), 0, 0, current.level(), level, e.getMessage());
+    }
+    try {
       RegisteredSchema registered = registry.lookup(subject, schema, false, false);
       return new Result(subject, Outcome.NEW_VERSION, registered.version(), id, current.level(), level, "");
     } catch (SchemaRegistryException e) {
-      Outcome outcome = e.status() == 409 ? Outcome.INCOMPATIBLE : Outcome.FAILED;
-      return new Result(subject, outcome, 0, 0, current.level(), level, e.getMessage());
+      // The registration was answered with its id: registered, whatever the lookup's fate.
+      return new Result(subject, Outcome.NEW_VERSION, 0, id, current.level(), level, e.getMessage());
     }
+  }
+
+  /** The registry said no (409: incompatible; another 4xx: refused), or gave no answer or a server error. */
+  private static Outcome outcome(SchemaRegistryException e) {
+    return e.status() == 409 ? Outcome.INCOMPATIBLE : e.isRetriable() ? Outcome.FAILED : Outcome.REFUSED;
   }
 
   private static List<Integer> existingVersions(SchemaRegistryClient registry, String subject) {
