@@ -227,7 +227,7 @@ public final class AcceptedBreaks {
    * everything else as it was written: comments, order, the other entries.
    */
   public static String without(String text, List<Entry> entries) {
-    List<String> lines = new ArrayList<>(text.lines().toList());
+    List<String> lines = text.lines().toList();
     boolean[] drop = new boolean[lines.size() + 1];
     for (Entry entry : entries) {
       for (int line = entry.location().position().line(); line <= entry.lastLine(); line++) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -97,8 +96,7 @@ public record ContractsDirectory(Path root, SchemaFolder schemas, Catalogue cata
       return Optional.of(Schema.create(schema.getType()));
     }
     if (topic.key() instanceof KeySpec.Type type) {
-      return Optional.of(schemas.type(type.name())
-          .orElseGet(() -> Schema.create(Schema.Type.valueOf(type.name().toUpperCase(Locale.ROOT)))));
+      return schemas.typeOrPrimitive(type.name());
     }
     return Optional.empty();
   }

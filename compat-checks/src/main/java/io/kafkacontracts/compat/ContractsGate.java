@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 
 /**
  * The whole gate as one library call, for the build and the Maven plugin to render and act on:
@@ -141,8 +140,7 @@ public final class ContractsGate {
 
   /** A subject's candidate: its named type from the schema folder, or a primitive key's schema. */
   private static SchemaSource candidate(ContractsDirectory contracts, CatalogueSubject s, Function<Path, Path> display) {
-    return s.primitive()
-        ? SchemaSource.of(Schema.create(Schema.Type.valueOf(s.typeName().toUpperCase(Locale.ROOT))))
+    return s.primitive() ? SchemaSource.of(contracts.schemas().typeOrPrimitive(s.typeName()).orElseThrow())
         : SchemaSource.fromFolder(contracts.schemas(), s.typeName(), display);
   }
 

@@ -153,10 +153,9 @@ abstract class AbstractContractsMojo extends AbstractMojo {
    * {@code GITHUB_ACTIONS=true}.
    */
   void print(GateReport report, ReportFormat format) {
-    String rendered = format.render(report);
     if (format == ReportFormat.GITHUB) {
       // Workflow commands are read from stdout lines as they are, without Maven's log prefix.
-      System.out.print(rendered);
+      System.out.print(format.render(report));
     } else if (format == ReportFormat.TEXT) {
       for (ReportFormat.TextBlock block : ReportFormat.textBlocks(report)) {
         switch (block.weight()) {
@@ -166,11 +165,11 @@ abstract class AbstractContractsMojo extends AbstractMojo {
         }
       }
     } else if (report.fails()) {
-      rendered.lines().forEach(getLog()::error);
+      format.render(report).lines().forEach(getLog()::error);
     } else if (report.warningCount() > 0) {
-      rendered.lines().forEach(getLog()::warn);
+      format.render(report).lines().forEach(getLog()::warn);
     } else {
-      rendered.lines().forEach(getLog()::info);
+      format.render(report).lines().forEach(getLog()::info);
     }
     if ("true".equals(environment.get("GITHUB_ACTIONS")) && format != ReportFormat.GITHUB) {
       System.out.print(ReportFormat.GITHUB.render(report));

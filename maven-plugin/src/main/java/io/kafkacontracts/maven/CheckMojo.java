@@ -114,10 +114,11 @@ public class CheckMojo extends AbstractContractsMojo {
     CheckRun.Outcome outcome;
     try {
       outcome = CheckRun.run(request);
-      if (crossCheck && !outcome.crossCheck().isEmpty()) {
-        warnWhereTheRegistryDisagrees(outcome.crossCheck());
-        getLog().info("kafka-contracts: " + RegistryCrossCheck.agreement(outcome.crossCheck()));
-        RegistryCrossCheck.write(outcome.crossCheck(), reportDirectory.toPath().resolve("registry-cross-check.json"));
+      if (outcome.crossCheck().isPresent()) {
+        List<RegistryCrossCheck.Answer> answers = outcome.crossCheck().get();
+        warnWhereTheRegistryDisagrees(answers);
+        getLog().info("kafka-contracts: " + RegistryCrossCheck.agreement(answers));
+        RegistryCrossCheck.write(answers, reportDirectory.toPath().resolve("registry-cross-check.json"));
       }
       if (outcome.report().isPresent()) {
         ReportFormat.writeFiles(outcome.report().get(), reportDirectory.toPath());

@@ -80,11 +80,10 @@ public class RegisterMojo extends AbstractContractsMojo {
         @Override
         public void done(Registration.Result result, int number, int total) {
           String line = "[" + number + "/" + total + "] " + result.describe();
-          if (result.outcome() == Registration.Outcome.INCOMPATIBLE || result.outcome() == Registration.Outcome.REFUSED
-              || result.outcome() == Registration.Outcome.FAILED) {
-            getLog().error(line);
-          } else {
+          if (result.succeeded()) {
             getLog().info(line);
+          } else {
+            getLog().error(line);
           }
         }
       });

@@ -71,15 +71,15 @@ public final class CheckRun {
    * @param report     the gate's report; empty when no baseline could judge and that is allowed
    * @param notes      what to tell the user besides the report (the repository's first commit)
    * @param warnings   what was not judged (no git repository holds the contracts, and that was allowed)
-   * @param crossCheck the registry's own verdicts, when asked for
+   * @param crossCheck the registry's own verdicts, when asked for and a registry judged
    */
   public record Outcome(Optional<GateReport> report, List<String> notes, List<String> warnings,
-      List<RegistryCrossCheck.Answer> crossCheck) {
+      Optional<List<RegistryCrossCheck.Answer>> crossCheck) {
     public Outcome {
       requireNonNull(report, "report == null");
       notes = List.copyOf(notes);
       warnings = List.copyOf(warnings);
-      crossCheck = List.copyOf(crossCheck);
+      crossCheck = crossCheck.map(List::copyOf);
     }
   }
 
@@ -146,14 +146,15 @@ public final class CheckRun {
     if (!chosen.contains(BaselineKind.REGISTRY)) {
       return new Outcome(history.isEmpty() ? Optional.empty() : Optional.of(new ContractsGate().run(
           request.contracts(), history, request.accepted(), request.today(), request.display())), notes, warnings,
-          List.of());
+          Optional.empty());
     }
     RegistrySettings settings = request.registry().orElseThrow();
     try (SchemaRegistryClient client = settings.client()) {
       GateReport report = RegistryBaseline.judge(client, "registry " + settings, request.contracts(), history,
           request.accepted(), request.parallelism(), request.today(), request.display());
-      List<RegistryCrossCheck.Answer> answers = request.crossCheck()
-          ? RegistryCrossCheck.run(client, request.contracts(), report, request.parallelism()) : List.of();
+      Optional<List<RegistryCrossCheck.Answer>> answers = request.crossCheck()
+          ? Optional.of(RegistryCrossCheck.run(client, request.contracts(), report, request.parallelism()))
+          : Optional.empty();
       return new Outcome(Optional.of(report), notes, warnings, answers);
     }
   }

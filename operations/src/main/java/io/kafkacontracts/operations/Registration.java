@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -108,6 +107,11 @@ public final class Registration {
       requireNonNull(levelBefore, "levelBefore == null");
       requireNonNull(level, "level == null");
       requireNonNull(detail, "detail == null");
+    }
+
+    /** Whether the subject holds (or, dry, would hold) its schema: unchanged or a new version. */
+    public boolean succeeded() {
+      return outcome == Outcome.UNCHANGED || outcome == Outcome.NEW_VERSION;
     }
 
     /** Whether the run changes (or, dry, would change) the subject's level. */
@@ -228,13 +232,8 @@ public final class Registration {
    * gate's list ({@link CatalogueSubject#of}), so that every subject written is one the gate judged.
    */
   public static List<Candidate> candidates(ContractsDirectory contracts) {
-    return CatalogueSubject.of(contracts.catalogue().topics()).stream()
-        .map(s -> new Candidate(s.subject(), schemaOf(contracts, s).toString(), s.level())).toList();
-  }
-
-  private static Schema schemaOf(ContractsDirectory contracts, CatalogueSubject s) {
-    return s.primitive() ? Schema.create(Schema.Type.valueOf(s.typeName().toUpperCase(Locale.ROOT)))
-        : contracts.schemas().type(s.typeName()).orElseThrow();
+    return CatalogueSubject.of(contracts.catalogue().topics()).stream().map(s -> new Candidate(s.subject(),
+        contracts.schemas().typeOrPrimitive(s.typeName()).orElseThrow().toString(), s.level())).toList();
   }
 
   /**
@@ -323,7 +322,8 @@ public final class Registration {
         .map(name -> new SchemaReference(name, name, versions.get(name))).toList());
   }
 
-  private static String level(SchemaRegistryClient registry, String subject) {
+  /** The level the registry holds the subject to (its own, else the global one); empty if it says none. */
+  static String level(SchemaRegistryClient registry, String subject) {
     try {
       return registry.subjectCompatibility(subject, true).orElse("");
     } catch (SchemaRegistryException e) {

@@ -83,7 +83,8 @@ public final class SetCompatibility {
    * Judges the levels against the registry, then (unless refused or dry) writes them.
    *
    * @param progress told of each subject as it is done, in catalogue order
-   * @throws IOException when the registry could not be read; nothing was written then
+   * @throws IOException when the registry's versions could not be read; nothing was written then
+   * @throws SchemaRegistryException when its levels could not be read; nothing was written then
    */
   public static Outcome run(SchemaRegistryClient registry, String description, ContractsDirectory contracts,
       AcceptedBreaks accepted, boolean dryRun, int parallelism, LocalDate today, Function<Path, Path> display,
@@ -96,7 +97,7 @@ public final class SetCompatibility {
     List<Registration.Candidate> candidates = Registration.candidates(contracts);
     List<String> before = new ArrayList<>();
     for (Registration.Candidate candidate : candidates) {
-      before.add(level(registry, candidate.subject()));
+      before.add(Registration.level(registry, candidate.subject()));
     }
     List<Change> changes = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
@@ -127,16 +128,5 @@ public final class SetCompatibility {
         report.accepted().stream().filter(a -> a.violation().rule() == Rule.LEVEL_RELAXED).toList(),
         report.problems().stream().filter(p -> p.rule().equals("ACCEPTED_BREAKS_INVALID")).toList(),
         List.of());
-  }
-
-  private static String level(SchemaRegistryClient registry, String subject) throws IOException {
-    try {
-      return registry.subjectCompatibility(subject, true).orElse("");
-    } catch (SchemaRegistryException e) {
-      if (e.status() == 404) {
-        return "";
-      }
-      throw new IOException("cannot read the level of subject '" + subject + "': " + e.getMessage(), e);
-    }
   }
 }

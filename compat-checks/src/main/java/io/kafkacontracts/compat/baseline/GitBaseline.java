@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -201,9 +200,7 @@ public final class GitBaseline implements Baseline {
       Subject then = snapshot.subjects().get(subject);
       String nameThen = then == null ? typeName : then.typeName();
       boolean primitive = SchemaNames.PRIMITIVES.contains(nameThen);
-      Optional<Schema> schema = primitive
-          ? Optional.of(Schema.create(Schema.Type.valueOf(nameThen.toUpperCase(Locale.ROOT))))
-          : snapshot.folder().type(nameThen);
+      Optional<Schema> schema = snapshot.folder().typeOrPrimitive(nameThen);
       if (schema.isEmpty()) {
         continue;
       }

@@ -57,12 +57,10 @@ final class AvroNames {
         check(fields.get(i).path("type"), field.appendProperty("type"), invalid);
       }
     }
-    check(node.path("type").isContainerNode() ? node.get("type") : MISSING, at.appendProperty("type"), invalid);
+    check(node.path("type"), at.appendProperty("type"), invalid); // a name such as "string" is no container
     check(node.path("items"), at.appendProperty("items"), invalid);
     check(node.path("values"), at.appendProperty("values"), invalid);
   }
-
-  private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
 
   private static void name(String name, String what, JsonPointer at, BiConsumer<JsonPointer, String> invalid) {
     NameValidator.Result result = NameValidator.UTF_VALIDATOR.validate(name);

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +126,16 @@ public final class SchemaFolder {
 
   public Optional<Schema> type(String fullName) {
     return Optional.ofNullable(types.get(fullName));
+  }
+
+  /**
+   * A type by name as a key or a subject names it: an Avro primitive ({@code string}, {@code long}...)
+   * or a named type of the folder.
+   */
+  public Optional<Schema> typeOrPrimitive(String name) {
+    return SchemaNames.PRIMITIVES.contains(name)
+        ? Optional.of(Schema.create(Schema.Type.valueOf(name.toUpperCase(Locale.ROOT))))
+        : type(name);
   }
 
   /** The file that defines a named type. */
