@@ -242,10 +242,15 @@ final class TeamRepository {
     Files.writeString(catalogue, text.replace("key: " + from, "key: " + to));
   }
 
+  /** The Maven options every script run gets (settings, local repository). */
+  String mavenOptions() {
+    return environment.get("MAVEN_CLI_OPTS");
+  }
+
   /** Runs Maven in the repository as a developer would, with its settings and {@code extra} variables. */
   RepositoryCopy.Outcome mvn(Map<String, String> extra, String... arguments) throws Exception {
     List<String> command = new ArrayList<>(List.of("mvn", "-B"));
-    command.addAll(List.of(environment.get("MAVEN_CLI_OPTS").split(" ")));
+    command.addAll(List.of(mavenOptions().split(" ")));
     command.addAll(List.of(arguments));
     return RepositoryCopy.attempt(root, extra, command);
   }
