@@ -99,7 +99,9 @@ public record TopicsSource(String packageName, String className) {
           .append("      ").append(topic.partitions()).append(",\n")
           .append("      (short) ").append(topic.replication()).append(",\n")
           .append("      Duration.parse(").append(literal(topic.retention().toString())).append("),\n")
-          .append("      KeyFormat.").append(topic.key().format().name()).append(");\n");
+          .append("      KeyFormat.").append(topic.key().format().name()).append(",\n")
+          .append("      ").append(optional(topic.keySubjectName())).append(",\n")
+          .append("      ").append(optional(topic.valueSubjectName())).append(");\n");
     }
     out.append("\n  /** Every topic of the catalogue, in its order. */\n")
         .append("  public static final List<Topic<?, ?>> ALL = List.of(")
@@ -130,6 +132,10 @@ public record TopicsSource(String packageName, String className) {
   static String constantName(String topic) {
     String name = topic.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     return Character.isDigit(name.charAt(0)) ? "TOPIC_" + name : name;
+  }
+
+  private static String optional(Optional<String> text) {
+    return text.map(t -> "Optional.of(" + literal(t) + ")").orElse("Optional.empty()");
   }
 
   private static String literal(String text) {

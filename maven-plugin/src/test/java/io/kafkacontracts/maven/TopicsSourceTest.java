@@ -51,6 +51,7 @@ class TopicsSourceTest {
             description: Keyed by the sensor's text, as StringSerializer writes it (plain by default).
             value: com.example.Reading
             key: {field: sensor}
+            valueSubject: readings legacy
             partitions: 1
             replication: 1
             retention: 1d
@@ -77,7 +78,9 @@ class TopicsSourceTest {
               3,
               (short) 1,
               Duration.parse("PT48H"),
-              KeyFormat.AVRO);
+              KeyFormat.AVRO,
+              Optional.empty(),
+              Optional.empty());
         """);
     assertThat(source).contains("public static final Topic<com.example.Reading, com.example.Reading> READINGS_BY_TYPE",
         "      Optional.empty(),\n      SubjectNameStrategy.RECORD_NAME,\n      SubjectNameStrategy.RECORD_NAME,");
@@ -89,8 +92,10 @@ class TopicsSourceTest {
     assertThat(source).contains(
         "public static final List<Topic<?, ?>> ALL = List.of(TOPIC_7DAYS_READINGS, READINGS_BY_TYPE, READINGS_UNKEYED, "
             + "READINGS_PLAIN);");
-    assertThat(source).contains("in subject {@code readings-plain-value}, plain key, compatibility BACKWARD.",
-        "      Duration.parse(\"PT24H\"),\n      KeyFormat.PLAIN);\n\n  /** Every topic");
+    // A subject named outright is the serdes' too.
+    assertThat(source).contains("in subject {@code readings legacy}, plain key, compatibility BACKWARD.",
+        "      Duration.parse(\"PT24H\"),\n      KeyFormat.PLAIN,\n      Optional.empty(),\n"
+            + "      Optional.of(\"readings legacy\"));\n\n  /** Every topic");
   }
 
   @Test

@@ -128,7 +128,7 @@ public class AvroSerializer<T> implements Serializer<T> {
   }
 
   private String subject(String topic, Schema schema) {
-    return config.strategy(isKey).subject(topic, isKey, schema.getFullName());
+    return config.subject(topic, isKey, schema.getFullName());
   }
 
   /** Where a schema's records go on a topic, asking the registry once per topic and schema. */

@@ -52,6 +52,13 @@ public final class SerdeConfig {
   public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
   /** Confluent's prefix for extra HTTP headers: {@code request.header.X-Team=payments}. */
   public static final String REQUEST_HEADER_PREFIX = "request.header.";
+  /**
+   * Ours, not Confluent's: the key's subject named outright, for a subject no strategy names (a
+   * catalogue's {@code keySubject:}); overrides the strategy. Confluent's users write a strategy class.
+   */
+  public static final String KEY_SUBJECT_NAME = "key.subject.name";
+  /** Ours, not Confluent's: the value's subject named outright ({@code valueSubject:}); overrides the strategy. */
+  public static final String VALUE_SUBJECT_NAME = "value.subject.name";
   /** Ours, not Confluent's: how deep records may nest in data read (recursive schemas only). */
   public static final String MAX_NESTING_DEPTH = "avro.max.nesting.depth";
 
@@ -87,6 +94,10 @@ public final class SerdeConfig {
           "How a key schema maps to a subject: TopicNameStrategy, RecordNameStrategy, TopicRecordNameStrategy.")
       .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, "TopicNameStrategy", STRATEGY, Importance.MEDIUM,
           "How a value schema maps to a subject: TopicNameStrategy, RecordNameStrategy, TopicRecordNameStrategy.")
+      .define(KEY_SUBJECT_NAME, Type.STRING, "", Importance.LOW,
+          "The key's subject named outright, overriding key.subject.name.strategy; empty: the strategy's.")
+      .define(VALUE_SUBJECT_NAME, Type.STRING, "", Importance.LOW,
+          "The value's subject named outright, overriding value.subject.name.strategy; empty: the strategy's.")
       .define(SPECIFIC_AVRO_READER, Type.BOOLEAN, false, Importance.MEDIUM,
           "Deserialize into the generated class named by the writer schema instead of a GenericRecord.")
       .define(USE_LOGICAL_TYPE_CONVERTERS, Type.BOOLEAN, false, Importance.LOW,
@@ -196,6 +207,8 @@ public final class SerdeConfig {
   private final boolean normalize;
   private final SubjectNameStrategy keyStrategy;
   private final SubjectNameStrategy valueStrategy;
+  private final String keySubjectName;
+  private final String valueSubjectName;
   private final boolean specificReader;
   private final boolean logicalTypeConverters;
   private final int maxNestingDepth;
@@ -213,6 +226,8 @@ public final class SerdeConfig {
     this.normalize = raw.getBoolean(NORMALIZE_SCHEMAS);
     this.keyStrategy = SubjectNameStrategy.named(raw.getString(KEY_SUBJECT_NAME_STRATEGY).strip()).orElseThrow();
     this.valueStrategy = SubjectNameStrategy.named(raw.getString(VALUE_SUBJECT_NAME_STRATEGY).strip()).orElseThrow();
+    this.keySubjectName = raw.getString(KEY_SUBJECT_NAME).strip();
+    this.valueSubjectName = raw.getString(VALUE_SUBJECT_NAME).strip();
     this.specificReader = raw.getBoolean(SPECIFIC_AVRO_READER);
     this.logicalTypeConverters = raw.getBoolean(USE_LOGICAL_TYPE_CONVERTERS);
     this.maxNestingDepth = raw.getInt(MAX_NESTING_DEPTH);
@@ -257,6 +272,12 @@ public final class SerdeConfig {
 
   public SubjectNameStrategy strategy(boolean isKey) {
     return isKey ? keyStrategy : valueStrategy;
+  }
+
+  /** The subject of a key or value schema: the one named outright, else the strategy's. */
+  public String subject(String topic, boolean isKey, String schemaName) {
+    String named = isKey ? keySubjectName : valueSubjectName;
+    return named.isEmpty() ? strategy(isKey).subject(topic, isKey, schemaName) : named;
   }
 
   public boolean specificReader() {

@@ -39,6 +39,8 @@ import org.apache.kafka.common.serialization.Serdes;
  * @param retention         how long records are kept
  * @param keyFormat         how keys are written: Avro in Confluent's wire format under a key subject,
  *                          or plain, the bytes of Kafka's own serializer for the key type
+ * @param keySubjectName    the key's subject named outright in the catalogue, overriding its strategy
+ * @param valueSubjectName  the value's subject named outright in the catalogue, overriding its strategy
  */
 public record Topic<K, V>(
     String name,
@@ -51,7 +53,9 @@ public record Topic<K, V>(
     int partitions,
     short replication,
     Duration retention,
-    KeyFormat keyFormat) {
+    KeyFormat keyFormat,
+    Optional<String> keySubjectName,
+    Optional<String> valueSubjectName) {
 
   /** Each generated class's model (its conversions), looked up by reflection once per class. */
   private static final ClassValue<SpecificData> MODELS = new ClassValue<>() {
@@ -71,9 +75,19 @@ public record Topic<K, V>(
     requireNonNull(deadLetterTopic, "deadLetterTopic == null");
     requireNonNull(retention, "retention == null");
     requireNonNull(keyFormat, "keyFormat == null");
+    requireNonNull(keySubjectName, "keySubjectName == null");
+    requireNonNull(valueSubjectName, "valueSubjectName == null");
     if (keyFormat == KeyFormat.PLAIN && keyType != Void.class && plainSerde(keyType) == null) {
       throw new IllegalArgumentException("topic '" + name + "': a " + keyType.getName() + " key has no plain form");
     }
+  }
+
+  /** A topic whose subjects follow its strategies (catalogues generated before subjects could be named). */
+  public Topic(String name, Class<K> keyType, Class<V> valueType, Optional<String> keyField,
+      SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy, Optional<String> deadLetterTopic,
+      int partitions, short replication, Duration retention, KeyFormat keyFormat) {
+    this(name, keyType, valueType, keyField, keyStrategy, valueStrategy, deadLetterTopic, partitions, replication,
+        retention, keyFormat, Optional.empty(), Optional.empty());
   }
 
   /** A topic whose key, if any, is written in Avro (catalogues generated before key formats existed). */
@@ -81,18 +95,22 @@ public record Topic<K, V>(
       SubjectNameStrategy keyStrategy, SubjectNameStrategy valueStrategy, Optional<String> deadLetterTopic,
       int partitions, short replication, Duration retention) {
     this(name, keyType, valueType, keyField, keyStrategy, valueStrategy, deadLetterTopic, partitions, replication,
-        retention, KeyFormat.AVRO);
+        retention, KeyFormat.AVRO, Optional.empty(), Optional.empty());
   }
 
   /** The value's subject, as CI registers it. */
   public String valueSubject() {
-    return valueStrategy.subject(name, false, SpecificData.get().getSchema(valueType).getFullName());
+    return valueSubjectName.orElseGet(() ->
+        valueStrategy.subject(name, false, SpecificData.get().getSchema(valueType).getFullName()));
   }
 
   /** The key's subject, when records carry a key written in Avro; none for plain keys. */
   public Optional<String> keySubject() {
     if (keyType == Void.class || keyFormat == KeyFormat.PLAIN) {
       return Optional.empty();
+    }
+    if (keySubjectName.isPresent()) {
+      return keySubjectName;
     }
     Schema key = Primitives.schemaOf(keyType);
     return Optional.of(keyStrategy.subject(name, true,
@@ -155,14 +173,16 @@ public record Topic<K, V>(
       return plainSerde(keyType);
     }
     Serde<K> serde = AvroSerde.of(keyType);
-    serde.configure(settings(config, SerdeConfig.KEY_SUBJECT_NAME_STRATEGY, keyStrategy), true);
+    serde.configure(settings(config, SerdeConfig.KEY_SUBJECT_NAME_STRATEGY, keyStrategy,
+        SerdeConfig.KEY_SUBJECT_NAME, keySubjectName), true);
     return serde;
   }
 
   /** The value serde, configured with the caller's settings and the catalogue's value strategy. */
   public Serde<V> valueSerde(Map<String, ?> config) {
     Serde<V> serde = AvroSerde.of(valueType);
-    serde.configure(settings(config, SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, valueStrategy), false);
+    serde.configure(settings(config, SerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, valueStrategy,
+        SerdeConfig.VALUE_SUBJECT_NAME, valueSubjectName), false);
     return serde;
   }
 
@@ -190,12 +210,17 @@ public record Topic<K, V>(
     return (Serde<K>) serde;
   }
 
-  /** auto.register.schemas defaults to false (the caller may still set it); the strategy is the catalogue's. */
-  private static Map<String, Object> settings(Map<String, ?> config, String strategyKey, SubjectNameStrategy strategy) {
+  /**
+   * auto.register.schemas defaults to false (the caller may still set it); the strategy, and a subject
+   * named outright, are the catalogue's.
+   */
+  private static Map<String, Object> settings(Map<String, ?> config, String strategyKey, SubjectNameStrategy strategy,
+      String subjectKey, Optional<String> subject) {
     Map<String, Object> settings = new HashMap<>();
     settings.put(SerdeConfig.AUTO_REGISTER_SCHEMAS, false);
     settings.putAll(config);
     settings.put(strategyKey, strategy.simpleName());
+    settings.put(subjectKey, subject.orElse(""));
     return settings;
   }
 

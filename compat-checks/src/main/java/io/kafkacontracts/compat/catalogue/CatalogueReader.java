@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkacontracts.compat.CompatibilityLevel;
 import io.kafkacontracts.compat.Problem;
+import io.kafkacontracts.compat.Severity;
 import io.kafkacontracts.compat.lint.LintConfig;
 import io.kafkacontracts.compat.lint.LintRule;
 import io.kafkacontracts.compat.lint.NearestName;
@@ -61,6 +62,7 @@ import org.apache.avro.Schema;
  *     deadLetter: true            # adds orders.dlq
  *     consumerGroups: [billing]
  *     config: {compression.type: lz4}
+ *     valueSubject: legacy_orders # a subject named outright, instead of the strategy's (keySubject too)
  * }</pre>
  */
 public final class CatalogueReader {
@@ -79,7 +81,8 @@ public final class CatalogueReader {
       "compatibility", "subjectNameStrategy", "partitions", "replication", "retention", "deadLetterRetention");
   private static final Set<String> TOPIC = Set.of(
       "name", "description", "value", "key", "subjectNameStrategy", "compatibility", "partitions",
-      "replication", "retention", "deadLetter", "consumerGroups", "config", "allowPartitionIncrease");
+      "replication", "retention", "deadLetter", "consumerGroups", "config", "allowPartitionIncrease",
+      "valueSubject", "keySubject");
   private static final Set<String> KEY = Set.of("field", "type", "format");
   private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
@@ -287,6 +290,13 @@ public final class CatalogueReader {
       List<String> groups = textList(node, at, "consumerGroups");
       Map<String, String> config = textMap(node, at, "config");
       boolean allowPartitionIncrease = bool(node, at, "allowPartitionIncrease").orElse(false);
+      Optional<String> valueSubject = subjectName(node, at, "valueSubject");
+      Optional<String> keySubject = subjectName(node, at, "keySubject");
+      if (keySubject.isPresent() && (key instanceof KeySpec.None || key.format() == KeyFormat.PLAIN)) {
+        problem("KEY_SUBJECT_WITHOUT_SCHEMA", at.appendProperty("keySubject"), label + " names key subject '"
+            + keySubject.get() + "', but its key " + (key instanceof KeySpec.None ? "does not exist" : "is plain")
+            + " and has no schema to register; remove keySubject, or frame the key in Avro with format: avro");
+      }
       if (config.containsKey(TopicContract.RETENTION_MS)) {
         problem("CATALOGUE_INVALID", at.appendProperty("config").appendProperty(TopicContract.RETENTION_MS),
             label + ": write the retention as 'retention:' (e.g. 7d), not as config retention.ms");
@@ -310,7 +320,20 @@ public final class CatalogueReader {
       node.fieldNames().forEachRemaining(property ->
           positions.put(property, tree.nearestPositionOf(at.appendProperty(property))));
       return Optional.of(new TopicContract(name, description, valueType, key, strategy, level, partitions,
-          replication, retention, dlq, groups, config, allowPartitionIncrease, position, positions, levelPosition));
+          replication, retention, dlq, groups, config, allowPartitionIncrease, position, positions, levelPosition,
+          valueSubject, keySubject));
+    }
+
+    /** A subject named outright: any text the registry takes, without control characters or a slash's ambiguity. */
+    private Optional<String> subjectName(JsonNode node, JsonPointer at, String property) {
+      Optional<String> subject = optionalText(node, at, property);
+      if (subject.isPresent() && (subject.get().chars().anyMatch(Character::isISOControl)
+          || !subject.get().equals(subject.get().strip()))) {
+        problem("CATALOGUE_INVALID", at.appendProperty(property), "'" + property + "' must be a subject name "
+            + "without control characters or surrounding spaces");
+        return Optional.empty();
+      }
+      return subject;
     }
 
     private KeySpec readKey(JsonNode node, JsonPointer at, Schema valueSchema, String label) {
@@ -446,15 +469,34 @@ public final class CatalogueReader {
             problemAt("DUPLICATE_SUBJECT", topic.position(), "subject '" + entry.getKey() + "' of topic '"
                 + topic.name() + "' is also the subject of topic '" + earlier.topic().name() + "' (line "
                 + earlier.topic().position().line() + ") with schema '" + earlier.schema() + "' instead of '"
-                + use.schema() + "'; use TopicNameStrategy for one of them");
+                + use.schema() + "'; " + (named(topic, entry.getKey()) || named(earlier.topic(), entry.getKey())
+                    ? "name another subject for one of them" : "use TopicNameStrategy for one of them"));
           } else if (earlier.level() != use.level()) {
             problemAt("DUPLICATE_SUBJECT", topic.position(), "subject '" + entry.getKey() + "' is shared with topic '"
                 + earlier.topic().name() + "' (line " + earlier.topic().position().line() + ") at level "
                 + earlier.level() + " but topic '" + topic.name() + "' asks for " + use.level()
                 + "; a subject has one level: give both topics the same compatibility");
+          } else if (named(topic, entry.getKey()) || named(earlier.topic(), entry.getKey())) {
+            // A strategy shares on purpose; a subject named outright by two topics may be a copied line.
+            problems.add(new Problem("SUBJECT_SHARED", Severity.WARNING, new SourceLocation(display,
+                subjectPosition(topic, entry.getKey())), "topic '" + topic.name() + "' claims subject '"
+                + entry.getKey() + "', which topic '" + earlier.topic().name() + "' (line "
+                + earlier.topic().position().line() + ") claims too: both topics' records then share one schema "
+                + "lineage and level; if that is meant, leave it, else name another subject for one of them"));
           }
         }
       }
+    }
+
+    /** Whether the topic names this subject outright rather than by its strategy. */
+    private static boolean named(TopicContract topic, String subject) {
+      return topic.valueSubjectName().filter(subject::equals).isPresent()
+          || topic.keySubjectName().filter(subject::equals).isPresent();
+    }
+
+    private static SourcePosition subjectPosition(TopicContract topic, String subject) {
+      return topic.positionOf(topic.keySubjectName().filter(subject::equals).isPresent() ? "keySubject"
+          : topic.valueSubjectName().filter(subject::equals).isPresent() ? "valueSubject" : "name");
     }
 
     private static String keySchemaName(TopicContract topic) {

@@ -33,6 +33,9 @@ import java.util.Optional;
  * @param positions            where each property the entry writes is, by name (e.g. {@code partitions})
  * @param levelPosition        where its level is written: its own {@code compatibility:}, else the
  *                             defaults', else (the built-in BACKWARD) where the entry starts
+ * @param valueSubjectName     the value's subject named outright ({@code valueSubject:}), for a subject
+ *                             no strategy names (hand-named subjects of older registries); empty: the strategy's
+ * @param keySubjectName       the same for an Avro-framed key ({@code keySubject:})
  */
 public record TopicContract(
     String name,
@@ -50,7 +53,9 @@ public record TopicContract(
     boolean allowPartitionIncrease,
     SourcePosition position,
     Map<String, SourcePosition> positions,
-    SourcePosition levelPosition) {
+    SourcePosition levelPosition,
+    Optional<String> valueSubjectName,
+    Optional<String> keySubjectName) {
 
   public TopicContract {
     requireNonNull(name, "name == null");
@@ -63,6 +68,8 @@ public record TopicContract(
     requireNonNull(deadLetter, "deadLetter == null");
     requireNonNull(position, "position == null");
     requireNonNull(levelPosition, "levelPosition == null");
+    requireNonNull(valueSubjectName, "valueSubjectName == null");
+    requireNonNull(keySubjectName, "keySubjectName == null");
     consumerGroups = List.copyOf(consumerGroups);
     config = Map.copyOf(config);
     positions = Map.copyOf(positions);
@@ -103,9 +110,9 @@ public record TopicContract(
   /** Kafka's topic config for how long records are kept. */
   public static final String RETENTION_MS = "retention.ms";
 
-  /** The value's subject, e.g. {@code orders-value} under TopicNameStrategy. */
+  /** The value's subject: the one named outright, else the strategy's, e.g. {@code orders-value}. */
   public String valueSubject() {
-    return subjectNameStrategy.subject(name, false, valueType);
+    return valueSubjectName.orElseGet(() -> subjectNameStrategy.subject(name, false, valueType));
   }
 
   /**
@@ -119,10 +126,16 @@ public record TopicContract(
         : SubjectNameStrategy.TOPIC_NAME;
   }
 
-  /** The key's subject when the key has a schema to register; none for a plain key. */
+  /**
+   * The key's subject when the key has a schema to register (the one named outright, else the
+   * strategy's); none for a plain key.
+   */
   public Optional<String> keySubject() {
-    if (key.format() == KeyFormat.PLAIN) {
+    if (key.format() == KeyFormat.PLAIN || key instanceof KeySpec.None) {
       return Optional.empty();
+    }
+    if (keySubjectName.isPresent()) {
+      return keySubjectName;
     }
     if (key instanceof KeySpec.Field) {
       return Optional.of(keySubjectNameStrategy().subject(name, true, ""));

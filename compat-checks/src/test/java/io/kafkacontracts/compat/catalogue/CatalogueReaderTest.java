@@ -292,8 +292,58 @@ class CatalogueReaderTest {
             partitons: 3
         """).problems()).extracting(Problem::toString).containsExactly(
         "contracts.yaml:4:16: unknown property 'partitons' in a topic; known: allowPartitionIncrease, compatibility, config, "
-            + "consumerGroups, deadLetter, description, key, name, partitions, replication, retention, "
-            + "subjectNameStrategy, value [CATALOGUE_UNKNOWN_PROPERTY]");
+            + "consumerGroups, deadLetter, description, key, keySubject, name, partitions, replication, retention, "
+            + "subjectNameStrategy, value, valueSubject [CATALOGUE_UNKNOWN_PROPERTY]");
+  }
+
+  @Test
+  void subjectsNamedOutrightOverrideTheStrategy() {
+    CatalogueReader.Result result = read("""
+        topics:
+          - name: orders
+            value: com.example.Order
+            key: {type: com.example.Customer}
+            valueSubject: legacy_orders
+            keySubject: legacy orders key
+          - name: orders.eu
+            value: com.example.Order
+            subjectNameStrategy: RecordNameStrategy
+        """);
+    assertThat(result.problems()).isEmpty();
+    TopicContract orders = result.catalogue().topics().get(0);
+    assertThat(orders.valueSubject()).isEqualTo("legacy_orders");
+    assertThat(orders.keySubject()).contains("legacy orders key");
+    assertThat(CatalogueSubject.of(result.catalogue().topics())).extracting(CatalogueSubject::subject)
+        .containsExactly("legacy_orders", "legacy orders key", "com.example.Order");
+  }
+
+  @Test
+  void twoTopicsClaimingOneNamedSubjectGetAWarningAndAConflictAnError() {
+    assertThat(read("""
+        topics:
+          - name: orders
+            value: com.example.Order
+            valueSubject: orders_all
+          - name: orders.eu
+            value: com.example.Order
+            valueSubject: orders_all
+          - name: orders.us
+            value: com.example.Customer
+            valueSubject: orders_all
+          - name: statuses
+            value: com.example.Order
+            key: {field: id}
+            keySubject: statuses-key
+        """).problems()).extracting(Problem::toString).containsExactly(
+        "contracts.yaml:14:17: topic 'statuses' names key subject 'statuses-key', but its key is plain and has no "
+            + "schema to register; remove keySubject, or frame the key in Avro with format: avro "
+            + "[KEY_SUBJECT_WITHOUT_SCHEMA]",
+        "contracts.yaml:7:19: warning: topic 'orders.eu' claims subject 'orders_all', which topic 'orders' (line 2) "
+            + "claims too: both topics' records then share one schema lineage and level; if that is meant, leave "
+            + "it, else name another subject for one of them [SUBJECT_SHARED]",
+        "contracts.yaml:8:5: subject 'orders_all' of topic 'orders.us' is also the subject of topic 'orders' "
+            + "(line 2) with schema 'com.example.Order' instead of 'com.example.Customer'; name another subject "
+            + "for one of them [DUPLICATE_SUBJECT]");
   }
 
   @Test
