@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -38,10 +39,15 @@ abstract class AbstractTopicsMojo extends AbstractContractsMojo {
 
   /** The cluster's settings, failing with how to give them when none are set. */
   KafkaSettings kafka(String goal) throws MojoExecutionException {
+    return optionalKafka().orElseThrow(() -> new MojoExecutionException(goal + " needs a Kafka cluster: set "
+        + "contracts.kafka.bootstrapServers or " + KafkaSettings.VARIABLE_PREFIX + "BOOTSTRAP_SERVERS"));
+  }
+
+  /** The cluster's settings, when any are set. */
+  Optional<KafkaSettings> optionalKafka() throws MojoExecutionException {
     try {
       return KafkaSettings.resolve(bootstrapServers, kafkaProperties == null ? null : kafkaProperties.toPath(),
-          environment).orElseThrow(() -> new MojoExecutionException(goal + " needs a Kafka cluster: set "
-              + "contracts.kafka.bootstrapServers or " + KafkaSettings.VARIABLE_PREFIX + "BOOTSTRAP_SERVERS"));
+          environment);
     } catch (IOException e) {
       throw new MojoExecutionException("cannot read " + kafkaProperties + ": " + e.getMessage(), e);
     }
