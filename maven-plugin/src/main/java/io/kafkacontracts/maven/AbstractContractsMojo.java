@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -197,6 +199,15 @@ abstract class AbstractContractsMojo extends AbstractMojo {
     }
     String value = session.getUserProperties().getProperty(property);
     return value != null ? value : session.getSystemProperties().getProperty(property);
+  }
+
+  /** A parameter's regular expression, failing with the parameter's name when it is none. */
+  static Pattern pattern(String property, String regex) throws MojoExecutionException {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new MojoExecutionException(property + " is not a regular expression: " + e.getMessage());
+    }
   }
 
   RegistrySettings requireRegistry(String goal) throws MojoExecutionException {

@@ -6,7 +6,6 @@ import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.File;
 import java.io.IOException;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -34,12 +33,7 @@ public class DownloadMojo extends AbstractContractsMojo {
 
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
-    Pattern pattern;
-    try {
-      pattern = Pattern.compile(subjects);
-    } catch (PatternSyntaxException e) {
-      throw new MojoExecutionException("contracts.subjects is not a regular expression: " + e.getMessage());
-    }
+    Pattern pattern = pattern("contracts.subjects", subjects);
     Download.Result result;
     try (SchemaRegistryClient registry = requireRegistry("download").client()) {
       result = Download.run(registry, pattern, baselineDirectory.toPath());

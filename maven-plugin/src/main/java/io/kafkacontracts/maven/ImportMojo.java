@@ -4,11 +4,10 @@ import io.kafkacontracts.operations.Import;
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -63,14 +62,20 @@ public class ImportMojo extends AbstractTopicsMojo {
     } catch (SchemaRegistryException | IOException e) {
       throw new MojoExecutionException("cannot import: " + e.getMessage(), e);
     }
-    String artifact = artifactId != null ? artifactId : directory.getAbsoluteFile().getName();
+    // Without a pom (the folder a team starts in) Maven knows no project.basedir: the folder mvn runs in.
+    Path root = (directory != null ? directory.toPath() : Path.of(executionRoot)).toAbsolutePath().normalize();
+    String artifact = artifactId != null ? artifactId : root.getFileName().toString();
     List<Import.RepositoryFile> files = new ArrayList<>(result.files());
-    files.addAll(new RepositoryTemplate(groupId, artifact, groupId, result.references()).files());
+    try {
+      files.addAll(new RepositoryTemplate(groupId, artifact, groupId, result.references()).files());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("contracts.import.groupId names the generated Topics' package too: " + e.getMessage());
+    }
     Import.Written written;
     try {
-      written = Import.write(files, directory.toPath(), overwrite);
+      written = Import.write(files, root, overwrite);
     } catch (IOException e) {
-      throw new MojoExecutionException("cannot write into " + directory + ": " + e.getMessage(), e);
+      throw new MojoExecutionException("cannot write into " + root + ": " + e.getMessage(), e);
     }
     result.topics().forEach(line -> getLog().info("  " + line));
     result.undecided().forEach(line -> getLog().warn("  to decide: " + line));
@@ -79,17 +84,9 @@ public class ImportMojo extends AbstractTopicsMojo {
           + "nothing was written: " + written.differing() + ". Keep your edits, or replace them with "
           + "-Dcontracts.import.overwrite=true.");
     }
-    getLog().info("kafka-contracts: imported " + result.topics().size() + " topics into " + display().apply(
-        directory.toPath()) + ": " + written.created().size() + " files created, " + written.differing().size()
+    getLog().info("kafka-contracts: imported " + result.topics().size() + " topics into " + display().apply(root)
+        + ": " + written.created().size() + " files created, " + written.differing().size()
         + " replaced, " + written.unchanged().size() + " unchanged; " + result.undecided().size()
         + " things to decide in " + Import.REPORT_FILE);
-  }
-
-  private static Pattern pattern(String property, String regex) throws MojoExecutionException {
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw new MojoExecutionException(property + " is not a regular expression: " + e.getMessage());
-    }
   }
 }

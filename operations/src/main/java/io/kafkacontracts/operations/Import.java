@@ -256,9 +256,15 @@ public final class Import {
       List<String> names = registry.subjects(false, Optional.empty()).stream()
           .filter(name -> request.subjects().matcher(name).matches()).sorted().toList();
       RegistryListing.Decision bulk = RegistryListing.of(registry, names);
-      for (String name : names) {
+      // The subjects matching, and the ones they refer to (whatever their names): registration writes those too.
+      java.util.Deque<String> pending = new java.util.ArrayDeque<>(names);
+      while (!pending.isEmpty()) {
+        String name = pending.poll();
+        if (subjects.containsKey(name)) {
+          continue;
+        }
         List<RegisteredSchema> versions = new ArrayList<>();
-        if (bulk.listing().isPresent()) {
+        if (bulk.listing().isPresent() && names.contains(name)) {
           for (ListedSchema listed : bulk.listing().get().versions(name)) {
             versions.add(new RegisteredSchema(name, listed.id(), listed.version().getAsInt(), listed.schema()));
           }
@@ -288,7 +294,10 @@ public final class Import {
         if (!problem.isEmpty()) {
           undecided.add("Subject '" + name + "' was left out: " + problem + ".");
         }
-        last.schema().references().stream().map(SchemaReference::subject).forEach(typeSubjects::add);
+        last.schema().references().stream().map(SchemaReference::subject).forEach(referenced -> {
+          typeSubjects.add(referenced);
+          pending.add(referenced);
+        });
         subjects.put(name, new Subject(name, List.copyOf(versions), own, latest, problem));
       }
     }
@@ -442,6 +451,8 @@ public final class Import {
               + draft.value().name() + "' (topic '" + draft.topic() + "'): one .avsc holds one definition, so topic '"
               + draft.topic() + "' was left out. Make the two the same (a new version of one subject), or rename "
               + "the type in one, then import again.");
+          reported.add(draft.value().name());
+          draft.key().ifPresent(key -> reported.add(key.name()));
           return false;
         }
       }
