@@ -22,15 +22,26 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * repository, resolves {@code contracts} from a repository holding this build's artifacts
  * ({@link PublishedArtifacts}; that {@code mvn deploy} publishes them is CiScriptsTest's), sends a
  * record through the real broker and reads it back with the {@code Topics} serdes (on
- * {@code mock://}), once per Kafka client the contract jar supports: the application brings its
- * own {@code kafka-clients}. Runs beside the other test classes: its topics and folders are its own.
+ * {@code mock://}), once per Kafka client and Avro line the contract jar supports: the application
+ * brings its own {@code kafka-clients}, and may pin Avro 1.11 (the jar's classes, generated for 1.12,
+ * run on it). Runs beside the other test classes: its topics and folders are its own.
  */
 @ExtendWith(KafkaBroker.class)
 @Execution(ExecutionMode.CONCURRENT)
 class PublishTest {
 
-  /** The Kafka clients the consumer project is built with: the oldest supported 3.x, the last 3.x, and ours. */
-  static final List<String> KAFKA_CLIENTS = List.of("3.7.2", "3.9.1", System.getProperty("contracts.kafka.version"));
+  /**
+   * The Kafka clients and Avro runtimes the consumer project is built with: each Avro line the jar
+   * supports (1.11 as Spark 3.5, Flink and Confluent 7.x clients pin it; ours, 1.12) with a 3.x client
+   * (the oldest supported and the last) and with ours, 4.x.
+   */
+  record Runtime(String clients, String avro) {}
+
+  static final List<Runtime> RUNTIMES = List.of(
+      new Runtime("3.7.2", System.getProperty("contracts.avro.legacy.version")),
+      new Runtime("3.9.1", System.getProperty("contracts.avro.version")),
+      new Runtime(System.getProperty("contracts.kafka.version"), System.getProperty("contracts.avro.legacy.version")),
+      new Runtime(System.getProperty("contracts.kafka.version"), System.getProperty("contracts.avro.version")));
 
   @TempDir
   Path work;
@@ -51,14 +62,15 @@ class PublishTest {
     Files.writeString(settings, RepositoryCopy.settings(published, outerRepository));
 
     try (Admin admin = KafkaBroker.admin()) {
-      for (String clients : KAFKA_CLIENTS) {
-        String topic = "published.telemetry." + clients.replace('.', '_');
+      for (Runtime runtime : RUNTIMES) {
+        String topic = "published.telemetry." + (runtime.clients() + "_" + runtime.avro()).replace('.', '_');
         admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
         String consumerLog = maven(consumer, List.of("-s", settings.toString(),
-            "-Dmaven.repo.local=" + consumerRepository, "-Dkafka.clients.version=" + clients,
-            "-Dbootstrap.servers=" + KafkaBroker.bootstrapServers(), "-Dtopic=" + topic, "test"));
+            "-Dmaven.repo.local=" + consumerRepository, "-Dkafka.clients.version=" + runtime.clients(),
+            "-Davro.version=" + runtime.avro(), "-Dbootstrap.servers=" + KafkaBroker.bootstrapServers(),
+            "-Dtopic=" + topic, "test"));
 
-        assertThat(consumerLog).as("kafka-clients " + clients)
+        assertThat(consumerLog).as(runtime.toString())
             .contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0", "BUILD SUCCESS");
       }
     }
@@ -91,6 +103,12 @@ class PublishTest {
               <groupId>org.apache.kafka</groupId>
               <artifactId>kafka-clients</artifactId>
               <version>${kafka.clients.version}</version>
+            </dependency>
+            <!-- The Avro the application's classpath pins (Spark 3.5 and Flink pin 1.11), over the jar's. -->
+            <dependency>
+              <groupId>org.apache.avro</groupId>
+              <artifactId>avro</artifactId>
+              <version>${avro.version}</version>
             </dependency>
             <dependency>
               <groupId>org.junit.jupiter</groupId>
@@ -134,6 +152,8 @@ class PublishTest {
           @Test
           void aRecordGoesThroughTheBrokerWithTheCatalogueSerdes() throws Exception {
             assertEquals(System.getProperty("kafka.clients.version"), AppInfoParser.getVersion());
+            assertEquals(System.getProperty("avro.version"),
+                org.apache.avro.Schema.class.getPackage().getImplementationVersion());
             String topic = System.getProperty("topic");
             Map<String, Object> config = Map.of("schema.registry.url", "mock://consumer", "auto.register.schemas", true);
             Serde<String> keys = Topics.MACHINE_TELEMETRY.keySerde(config);

@@ -1,11 +1,9 @@
 package io.kafkacontracts.maven;
 
 import io.kafkacontracts.compat.ContractsDirectory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Properties;
+import java.util.Optional;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -38,8 +36,8 @@ public class ValidateMojo extends AbstractContractsMojo {
     ContractsDirectory contracts = loadValid();
     Plugin avro = project == null ? null : project.getPlugin("org.apache.avro:avro-maven-plugin");
     if (avro != null) {
-      List<String> problems = AvroPluginSettings.of(avro, project.getBasedir().toPath()).problems(avroVersion(), directory.toPath(),
-          contracts.schemas().types().values());
+      List<String> problems = AvroPluginSettings.of(avro, project.getBasedir().toPath()).problems(projectAvro(),
+          directory.toPath(), contracts.schemas().types().values());
       if (!problems.isEmpty()) {
         throw new MojoFailureException("the avro-maven-plugin settings do not suit the contract jar:\n  - "
             + String.join("\n  - ", problems));
@@ -55,13 +53,13 @@ public class ValidateMojo extends AbstractContractsMojo {
     getLog().info(contracts.summary());
   }
 
-  private static String avroVersion() {
-    try (InputStream in = ValidateMojo.class.getResourceAsStream("versions.properties")) {
-      Properties versions = new Properties();
-      versions.load(in);
-      return versions.getProperty("avro");
-    } catch (IOException e) {
-      throw new UncheckedIOException("the plugin's versions.properties is unreadable", e);
+  /** The Avro the project itself pins (its own dependency, else its dependency management), if any. */
+  private Optional<String> projectAvro() {
+    List<Dependency> declared = new java.util.ArrayList<>(project.getDependencies());
+    if (project.getDependencyManagement() != null) {
+      declared.addAll(project.getDependencyManagement().getDependencies());
     }
+    return declared.stream().filter(d -> "org.apache.avro".equals(d.getGroupId()) && "avro".equals(d.getArtifactId()))
+        .map(Dependency::getVersion).filter(java.util.Objects::nonNull).findFirst();
   }
 }

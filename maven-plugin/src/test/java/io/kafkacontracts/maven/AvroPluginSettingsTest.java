@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -26,16 +27,31 @@ class AvroPluginSettingsTest {
     AvroPluginSettings settings = new AvroPluginSettings("1.12.0", BASEDIR, List.of(Map.of("sourceDirectory",
         BASEDIR.resolve("avro").toString(), "stringType", "String", "enableDecimalLogicalType", "true")));
 
-    assertThat(settings.problems("1.12.1", BASEDIR, WITH_DECIMAL)).isEmpty();
+    assertThat(settings.problems(Optional.empty(), BASEDIR, WITH_DECIMAL)).isEmpty();
+  }
+
+  @Test
+  void theAvroLinesTheSerdesRunOnAndTheOneTheProjectPins() {
+    assertThat(List.of("1.12.0", "1.12.2", "1.11.4", "1.11.5")).allMatch(AvroPluginSettings::supported);
+    assertThat(List.of("1.11.3", "1.10.2", "1.13.0", "2.0.0", "latest")).noneMatch(AvroPluginSettings::supported);
+    Map<String, String> suits = Map.of("sourceDirectory", BASEDIR.resolve("avro").toString(), "stringType", "String",
+        "enableDecimalLogicalType", "true");
+
+    assertThat(new AvroPluginSettings("1.11.4", BASEDIR, List.of(suits)).problems(Optional.of("1.11.4"), BASEDIR,
+        WITH_DECIMAL)).isEmpty();
+    assertThat(new AvroPluginSettings("1.12.1", BASEDIR, List.of(suits)).problems(Optional.of("1.11.4"), BASEDIR,
+        WITH_DECIMAL)).containsExactly("avro-maven-plugin 1.12.1 generates classes for another Avro than the 1.11.4 "
+            + "this project puts on the classpath (generated code calls the Avro it was generated for): set the "
+            + "plugin's <version> to 1.11.4");
   }
 
   @Test
   void avroMavenPluginsDefaultsGetEachFix() {
     AvroPluginSettings settings = new AvroPluginSettings("1.11.3", BASEDIR, List.of(Map.of()));
 
-    assertThat(settings.problems("1.12.1", BASEDIR, WITH_DECIMAL)).containsExactly(
-        "avro-maven-plugin 1.11.3 generates classes for another Avro than the 1.12.1 the serdes run on (generated "
-            + "code calls the Avro it was generated for): set the plugin's <version> to 1.12.1",
+    assertThat(settings.problems(Optional.empty(), BASEDIR, WITH_DECIMAL)).containsExactly(
+        "avro-maven-plugin 1.11.3 generates classes for an Avro the serdes do not run on: use 1.12.x, or 1.11.4 or "
+            + "later where the applications are pinned to Avro 1.11 (1.11.4 fixes CVE-2024-47561)",
         "avro-maven-plugin generates classes from " + BASEDIR.resolve("src/main/avro") + ", not from the contracts in "
             + BASEDIR.resolve("avro") + ": the classes' schemas would differ from the registered ones (lookups answer "
             + "40403); set <sourceDirectory>${project.basedir}/avro</sourceDirectory>",
@@ -52,8 +68,8 @@ class AvroPluginSettingsTest {
     AvroPluginSettings settings = new AvroPluginSettings("1.12.1", BASEDIR,
         List.of(Map.of("sourceDirectory", "avro", "stringType", "String")));
 
-    assertThat(settings.problems("1.12.1", BASEDIR, WITHOUT_DECIMAL)).isEmpty();
-    assertThat(settings.problems("1.12.1", BASEDIR, WITH_DECIMAL)).singleElement().asString()
+    assertThat(settings.problems(Optional.empty(), BASEDIR, WITHOUT_DECIMAL)).isEmpty();
+    assertThat(settings.problems(Optional.empty(), BASEDIR, WITH_DECIMAL)).singleElement().asString()
         .startsWith("avro-maven-plugin leaves decimals as raw bytes");
   }
 
@@ -72,7 +88,7 @@ class AvroPluginSettingsTest {
     AvroPluginSettings settings = AvroPluginSettings.of(plugin, BASEDIR);
 
     assertThat(settings.executions()).containsExactly(Map.of("stringType", "String", "sourceDirectory", "avro"));
-    assertThat(settings.problems("1.12.1", BASEDIR, WITHOUT_DECIMAL)).isEmpty();
+    assertThat(settings.problems(Optional.empty(), BASEDIR, WITHOUT_DECIMAL)).isEmpty();
   }
 
   private static Xpp3Dom configuration(Map<String, String> values) {

@@ -1,5 +1,6 @@
 package io.kafkacontracts.serde.internal;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericFixed;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.Encoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 
@@ -35,6 +37,14 @@ public final class ValidatingWriters {
         check(schema, datum);
         return super.convert(schema, logicalType, conversion, datum);
       }
+
+      @Override
+      protected void writeEnum(Schema schema, Object datum, Encoder out) throws IOException {
+        if (!(datum instanceof Enum<?>)) {
+          checkSymbol(schema, datum);
+        }
+        super.writeEnum(schema, datum, out);
+      }
     };
   }
 
@@ -46,7 +56,24 @@ public final class ValidatingWriters {
         check(schema, datum);
         return super.convert(schema, logicalType, conversion, datum);
       }
+
+      @Override
+      protected void writeEnum(Schema schema, Object datum, Encoder out) throws IOException {
+        checkSymbol(schema, datum);
+        super.writeEnum(schema, datum, out);
+      }
     };
+  }
+
+  /**
+   * An enum symbol the schema lacks, refused in words that name it: Avro 1.11 reports it as a null
+   * ({@code null value for (non-nullable) Status}), which sends a producer looking for the wrong bug.
+   */
+  private static void checkSymbol(Schema schema, Object datum) {
+    if (datum != null && !schema.hasEnumSymbol(datum.toString())) {
+      throw new InvalidValue("'" + datum + "' is not a symbol of enum " + schema.getFullName() + " "
+          + schema.getEnumSymbols());
+    }
   }
 
   /**
