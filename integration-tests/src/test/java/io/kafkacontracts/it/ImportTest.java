@@ -184,11 +184,38 @@ class ImportTest {
       assertThat(plan.actions()).allMatch(action -> action instanceof TopicAction.Unchanged, plan.lines().toString());
       assertThat(plan.actions()).hasSize(6); // five topics and orders' dead-letter topic
 
+      // The next pull request: a break is judged against the registry's history, at the topic's level.
+      Path order = repository.resolve("avro/com/acme/" + p + "/Order.avsc");
+      String imported = Files.readString(order);
+      Files.writeString(order, imported.replace("\"name\" : \"id\",", "\"name\" : \"id\", \"doc\" : \"x\",")
+          .replace("  } ]\n}", "  }, {\n    \"name\" : \"qty\",\n    \"type\" : \"int\"\n  } ]\n}"));
+      GateReport broken = RegistryBaseline.judge(registry, "the registry",
+          ContractsDirectory.load(repository, Function.identity()), AcceptedBreaks.none(), 4, LocalDate.of(2026, 12, 8),
+          Function.identity());
+      assertThat(broken.fails()).isTrue();
+      assertThat(ReportFormat.TEXT.render(broken)).contains("avro/com/acme/" + p + "/Order.avsc:",
+          "FIELD_ADDED_WITHOUT_DEFAULT", p + ".orders-value");
+      // A compatible one (a field with a default) passes, registers as version 3, and an import after it
+      // finds the repository as it is.
+      Files.writeString(order, imported.replace("  } ]\n}", "  }, {\n    \"name\" : \"qty\",\n    \"type\" : "
+          + "\"int\",\n    \"default\" : 0\n  } ]\n}"));
+      ContractsDirectory evolved = ContractsDirectory.load(repository, Function.identity());
+      assertThat(RegistryBaseline.judge(registry, "the registry", evolved, AcceptedBreaks.none(), 4,
+          LocalDate.of(2026, 12, 8), Function.identity()).fails()).isFalse();
+      List<Registration.Result> registered = Registration.apply(registry, Registration.inspect(registry,
+          Registration.candidates(evolved, result.references()), 4), false, 4, r -> { });
+      assertThat(registered).filteredOn(r -> r.outcome() == Registration.Outcome.NEW_VERSION)
+          .extracting(Registration.Result::describe).singleElement().asString()
+          .startsWith(p + ".orders-value: new version 3");
+
       // A second import writes nothing; over an edit, nothing either.
       Import.Result again = Import.read(registry, Optional.of(cluster), request);
       Import.Written second = Import.write(again.files(), repository, false);
       assertThat(second.created()).isEmpty();
       assertThat(second.differing()).isEmpty();
+      // Its report counts the third version: the import's own file, refreshed.
+      assertThat(second.refreshed()).containsExactly(Path.of(Import.REPORT_FILE));
+      assertThat(repository.resolve(Import.REPORT_FILE)).content().contains("subject '" + p + ".orders-value', 3 versions");
       Path catalogue = repository.resolve("contracts.yaml");
       Files.writeString(catalogue, Files.readString(catalogue).replace("retention: 3d", "retention: 4d"));
       Files.delete(repository.resolve(Import.REPORT_FILE));

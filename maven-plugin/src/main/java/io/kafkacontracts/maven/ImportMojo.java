@@ -86,7 +86,8 @@ public class ImportMojo extends AbstractTopicsMojo {
     }
     getLog().info("kafka-contracts: imported " + result.topics().size() + " topics into " + display().apply(root)
         + ": " + written.created().size() + " files created, " + written.differing().size()
-        + " replaced, " + written.unchanged().size() + " unchanged; " + result.undecided().size()
+        + " replaced, " + written.unchanged().size() + " unchanged" + (written.refreshed().isEmpty() ? "" : ", the report "
+        + "refreshed") + "; " + result.undecided().size()
         + " things to decide in " + Import.REPORT_FILE);
   }
 }

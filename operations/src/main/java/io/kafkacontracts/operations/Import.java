@@ -99,12 +99,17 @@ public final class Import {
     }
   }
 
-  /** What writing did per file. */
-  public record Written(List<Path> created, List<Path> unchanged, List<Path> differing) {
+  /**
+   * What writing did per file.
+   *
+   * @param refreshed the report, when it said something else before (it is the import's own, not the team's)
+   */
+  public record Written(List<Path> created, List<Path> unchanged, List<Path> differing, List<Path> refreshed) {
     public Written {
       created = List.copyOf(created);
       unchanged = List.copyOf(unchanged);
       differing = List.copyOf(differing);
+      refreshed = List.copyOf(refreshed);
     }
   }
 
@@ -126,25 +131,29 @@ public final class Import {
   /**
    * Writes the files under {@code root}. A file that exists with other content is left alone and
    * listed as differing; then, unless {@code overwrite}, nothing at all is written, so that a second
-   * import over a team's edits changes nothing until the team says so.
+   * import over a team's edits changes nothing until the team says so. The report is the import's
+   * own: rewritten when what it says changed (a new version counted, say).
    */
   public static Written write(List<RepositoryFile> files, Path root, boolean overwrite) throws IOException {
     List<Path> created = new ArrayList<>();
     List<Path> unchanged = new ArrayList<>();
     List<Path> differing = new ArrayList<>();
+    List<Path> refreshed = new ArrayList<>();
     for (RepositoryFile file : files) {
       Path target = root.resolve(file.path());
       if (!Files.exists(target)) {
         created.add(file.path());
       } else if (Files.readString(target, StandardCharsets.UTF_8).equals(file.text())) {
         unchanged.add(file.path());
+      } else if (file.path().equals(Path.of(REPORT_FILE))) {
+        refreshed.add(file.path());
       } else {
         differing.add(file.path());
       }
     }
     if (differing.isEmpty() || overwrite) {
       for (RepositoryFile file : files) {
-        if (created.contains(file.path()) || differing.contains(file.path())) {
+        if (created.contains(file.path()) || differing.contains(file.path()) || refreshed.contains(file.path())) {
           Path target = root.resolve(file.path());
           Files.createDirectories(target.toAbsolutePath().getParent());
           Files.writeString(target, file.text(), StandardCharsets.UTF_8);
@@ -154,7 +163,7 @@ public final class Import {
         }
       }
     }
-    return new Written(created, unchanged, differing);
+    return new Written(created, unchanged, differing, refreshed);
   }
 
   /** One subject as the registry holds it. */
