@@ -287,6 +287,9 @@ public final class Import {
         }
         versions.forEach(v -> subjectsById.computeIfAbsent(v.id(), id -> new TreeSet<>()).add(name));
         Optional<String> own = registry.subjectCompatibility(name, false);
+        registry.subjectMode(name).filter(mode -> !"READWRITE".equals(mode)).ifPresent(mode -> undecided.add(
+            "Subject '" + name + "' is in mode " + mode + ": register cannot write a new version of it until its "
+                + "mode is READWRITE."));
         RegisteredSchema last = versions.get(versions.size() - 1);
         Optional<Schema> latest = Optional.empty();
         String problem = "";

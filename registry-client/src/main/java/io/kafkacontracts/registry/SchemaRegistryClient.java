@@ -193,6 +193,12 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** The global mode, e.g. READWRITE. */
   String mode();
 
+  /**
+   * A subject's own mode (READWRITE, READONLY, IMPORT), empty when it has none of its own (Confluent
+   * answers 40409) or the registry keeps no modes per subject (404).
+   */
+  Optional<String> subjectMode(String subject);
+
   /** Sets the global mode. */
   void setMode(String mode);
 

@@ -79,6 +79,22 @@ class HttpClientBehaviourTest {
   }
 
   @Test
+  void aSubjectsOwnModeOrNoneOfItsOwn() {
+    registry.stubFor(get(urlEqualTo("/mode/orders-value")).willReturn(okJson("{\"mode\": "
+        + "\"READONLY\"}")));
+    registry.stubFor(get(urlEqualTo("/mode/payments-value")).willReturn(aResponse()
+        .withStatus(404).withHeader("Content-Type", "application/json")
+        .withBody("{\"error_code\": 40409, \"message\": \"Subject mode not configured\"}")));
+    registry.stubFor(get(urlEqualTo("/mode/fails")).willReturn(aResponse().withStatus(403)
+        .withHeader("Content-Type", "application/json").withBody("{\"error_code\": 40301, \"message\": \"no\"}")));
+
+    assertThat(client().subjectMode("orders-value")).contains("READONLY");
+    assertThat(client().subjectMode("payments-value")).isEmpty();
+    assertThatThrownBy(() -> client().subjectMode("fails")).isInstanceOf(SchemaRegistryException.class)
+        .hasMessageContaining("HTTP 403");
+  }
+
+  @Test
   void subjectsAreOnePathSegmentWhateverTheyHold() {
     registry.stubFor(get(urlEqualTo("/subjects/team%2Forders%20v1%3Ax%25/versions")).willReturn(okJson("[1, 2]")));
     registry.stubFor(get(urlEqualTo("/subjects/%2E%2E/versions")).willReturn(okJson("[3]")));

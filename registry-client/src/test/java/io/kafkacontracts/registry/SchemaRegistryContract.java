@@ -299,6 +299,13 @@ public abstract class SchemaRegistryContract {
   }
 
   @Test
+  void aSubjectWithoutAModeOfItsOwnHasNone() {
+    registry.register(subject, order(), false);
+
+    assertThat(registry.subjectMode(subject)).isEmpty();
+  }
+
+  @Test
   void anUnknownModeIsRefused() {
     assertRefused(() -> registry.setMode("BOGUS"), 422, 42204);
     assertThat(registry.mode()).isEqualTo("READWRITE");

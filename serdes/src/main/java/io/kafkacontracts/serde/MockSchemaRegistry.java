@@ -330,6 +330,11 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
   }
 
   @Override
+  public synchronized Optional<String> subjectMode(String subject) {
+    return Optional.empty(); // one mode for the whole registry, as setMode sets it: no subject has its own
+  }
+
+  @Override
   public synchronized void setMode(String mode) {
     requireNonNull(mode, "mode == null");
     if (!MODES.contains(mode)) {

@@ -186,6 +186,11 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public Optional<String> subjectMode(String subject) {
+    return delegate.subjectMode(subject);
+  }
+
+  @Override
   public void setMode(String mode) {
     delegate.setMode(mode);
   }

@@ -216,6 +216,19 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public Optional<String> subjectMode(String subject) {
+    try {
+      // Without defaultToGlobal (false by default): the subject's own mode only.
+      return Optional.of(get("/mode/" + segment(subject), subject).path("mode").asText());
+    } catch (SchemaRegistryException e) {
+      if (e.errorCode() == 40409 || e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public void setMode(String mode) {
     send("PUT", "/mode", JSON.createObjectNode().put("mode", mode), null, true);
   }
