@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -26,7 +23,6 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -71,12 +67,10 @@ record ClusterSample(Map<String, Topic> topics) {
     }
   }
 
-  private static final int TIMEOUT_SECONDS = 60;
-
   /** The cluster's topics, without Kafka's internal ones. */
   static Set<String> names(KafkaSettings settings) throws IOException {
     try (Admin admin = settings.admin()) {
-      return new TreeSet<>(await(admin.listTopics().names(), settings, "list the topics"));
+      return new TreeSet<>(TopicPlan.await(admin.listTopics().names(), settings.toString(), "list the topics"));
     }
   }
 
@@ -92,9 +86,10 @@ record ClusterSample(Map<String, Topic> topics) {
     Map<String, TopicDescription> descriptions;
     Map<ConfigResource, Config> configs;
     try (Admin admin = settings.admin()) {
-      descriptions = await(admin.describeTopics(names).allTopicNames(), settings, "describe the topics");
-      configs = await(admin.describeConfigs(names.stream()
-          .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all(), settings,
+      descriptions = TopicPlan.await(admin.describeTopics(names).allTopicNames(), settings.toString(),
+          "describe the topics");
+      configs = TopicPlan.await(admin.describeConfigs(names.stream()
+          .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all(), settings.toString(),
           "describe the topics' configs");
     }
     Map<String, Topic> topics = new TreeMap<>();
@@ -192,18 +187,5 @@ record ClusterSample(Map<String, Topic> topics) {
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-  }
-
-  private static <T> T await(KafkaFuture<T> future, KafkaSettings cluster, String what) throws IOException {
-    try {
-      return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while trying to " + what + " of " + cluster, e);
-    } catch (ExecutionException e) {
-      throw new IOException("cannot " + what + " of " + cluster + ": " + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IOException("cannot " + what + " of " + cluster + ": no answer in " + TIMEOUT_SECONDS + " s", e);
-    }
   }
 }

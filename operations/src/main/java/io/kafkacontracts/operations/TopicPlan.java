@@ -153,7 +153,8 @@ public record TopicPlan(String cluster, int brokers, List<TopicAction> actions) 
     return List.of();
   }
 
-  private static <T> T await(KafkaFuture<T> future, String cluster, String what) throws IOException {
+  /** A cluster's answer within the timeout, or an IOException saying what could not be done (ClusterSample's too). */
+  static <T> T await(KafkaFuture<T> future, String cluster, String what) throws IOException {
     try {
       return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
