@@ -91,6 +91,12 @@ public interface SchemaRegistryClient extends AutoCloseable {
   /** The schema with a global id. */
   RegistrySchema schemaById(int id);
 
+  /**
+   * The schema with a GUID (Confluent 8: {@code GET /schemas/guids/{guid}}, the id its header-framed
+   * records carry); 40403 when the registry has none with it, 404 from registries that have no GUIDs.
+   */
+  RegistrySchema schemaByGuid(java.util.UUID guid);
+
   /** Every subject and version that holds the schema with this id. */
   List<SubjectVersion> versionsOfId(int id);
 

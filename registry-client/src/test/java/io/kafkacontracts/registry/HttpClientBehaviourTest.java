@@ -79,6 +79,18 @@ class HttpClientBehaviourTest {
   }
 
   @Test
+  void aSchemaIsFetchedByItsGuidOnceAndKept() {
+    registry.stubFor(get(urlEqualTo("/schemas/guids/cc0e0e0e-53c1-4a1a-8f1a-000000000001")).willReturn(okJson(
+        "{\"schema\": \"\\\"long\\\"\"}")));
+    SchemaRegistryClient client = client();
+    java.util.UUID guid = java.util.UUID.fromString("cc0e0e0e-53c1-4a1a-8f1a-000000000001");
+
+    assertThat(client.schemaByGuid(guid)).isEqualTo(RegistrySchema.avro("\"long\""));
+    assertThat(client.schemaByGuid(guid)).isEqualTo(RegistrySchema.avro("\"long\""));
+    registry.verify(1, getRequestedFor(urlEqualTo("/schemas/guids/cc0e0e0e-53c1-4a1a-8f1a-000000000001")));
+  }
+
+  @Test
   void aSubjectsOwnModeOrNoneOfItsOwn() {
     registry.stubFor(get(urlEqualTo("/mode/orders-value")).willReturn(okJson("{\"mode\": "
         + "\"READONLY\"}")));

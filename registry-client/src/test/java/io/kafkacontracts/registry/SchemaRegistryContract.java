@@ -299,6 +299,12 @@ public abstract class SchemaRegistryContract {
   }
 
   @Test
+  void aGuidNoSchemaHasIsNotFound() {
+    assertRefused(() -> registry.schemaByGuid(java.util.UUID.fromString("cc0e0e0e-53c1-4a1a-8f1a-000000000001")),
+        404, 40403);
+  }
+
+  @Test
   void aSubjectWithoutAModeOfItsOwnHasNone() {
     registry.register(subject, order(), false);
 

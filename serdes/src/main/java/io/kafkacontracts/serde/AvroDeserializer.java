@@ -11,6 +11,8 @@ import io.kafkacontracts.serde.internal.GenericModels;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -20,6 +22,8 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -45,7 +49,12 @@ public class AvroDeserializer<T> implements Deserializer<T> {
   /** Whether configure built the registry client, so closing this closes it. */
   private boolean ownsRegistry;
   private SerdeConfig config;
+  private boolean isKey;
   private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
+  /** Each reader's writer schema, to name a field when data fails (off the hot path). */
+  private final Map<DatumReader<Object>, Schema> writers = new ConcurrentHashMap<>();
+  /** Readers of records whose schema a Confluent 8 header names by its GUID. */
+  private final Map<UUID, DatumReader<Object>> guidReaders = new ConcurrentHashMap<>();
 
   /** For Kafka's config-driven construction: generic records unless {@code specific.avro.reader}. */
   public AvroDeserializer() {
@@ -82,6 +91,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
   @Override
   public void configure(Map<String, ?> configs, boolean isKey) {
     this.config = SerdeConfig.parse(configs);
+    this.isKey = isKey;
     if (registry == null) {
       registry = config.registry();
       ownsRegistry = true;
@@ -93,27 +103,80 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     if (data == null) {
       return null; // a tombstone
     }
+    configured();
+    int id = WireFormat.readSchemaId(topic, data);
+    return decode(topic, "schema id " + id, reader(readers, id, () ->
+        readerFor(topic, "schema id " + id, () -> registry.schemaById(id))), data, WireFormat.HEADER_SIZE);
+  }
+
+  /**
+   * Reads a record whose schema id is in a header (Confluent 8's {@code __value_schema_id} /
+   * {@code __key_schema_id}: byte 0x01 and the schema's 16-byte GUID, or byte 0x00 and a 4-byte id),
+   * its value then the Avro body alone; without such a header, the prefix as ever. Never both: a
+   * header-framed body is never read as if it began with a prefix (Confluent's
+   * {@code DualSchemaIdDeserializer}). With {@code value.schema.id.deserializer} set to Confluent's
+   * {@code PrefixSchemaIdDeserializer}, headers are not looked at.
+   */
+  @Override
+  public T deserialize(String topic, Headers headers, byte[] data) {
+    if (data == null) {
+      return null;
+    }
+    configured();
+    Header header = headers == null || !config.readsSchemaIdHeaders(isKey) ? null
+        : headers.lastHeader(isKey ? WireFormat.KEY_SCHEMA_ID_HEADER : WireFormat.VALUE_SCHEMA_ID_HEADER);
+    if (header == null || header.value() == null) {
+      return deserialize(topic, data);
+    }
+    byte[] id = header.value();
+    if (id.length == WireFormat.HEADER_SIZE && id[0] == WireFormat.MAGIC_BYTE) {
+      int schemaId = WireFormat.readSchemaId(topic, id);
+      return decode(topic, "schema id " + schemaId, reader(readers, schemaId, () ->
+          readerFor(topic, "schema id " + schemaId, () -> registry.schemaById(schemaId))), data, 0);
+    }
+    if (id.length == WireFormat.GUID_HEADER_SIZE && id[0] == WireFormat.MAGIC_BYTE_GUID) {
+      ByteBuffer bytes = ByteBuffer.wrap(id, 1, 16);
+      UUID guid = new UUID(bytes.getLong(), bytes.getLong());
+      return decode(topic, "schema GUID " + guid, reader(guidReaders, guid, () ->
+          readerFor(topic, "schema GUID " + guid, () -> registry.schemaByGuid(guid))), data, 0);
+    }
+    throw new SerializationException("Cannot deserialize a record of topic '" + topic + "': its header '"
+        + header.key() + "' holds " + id.length + " bytes" + (id.length == 0 ? "" : " starting with 0x"
+        + String.format("%02x", id[0] & 0xff)) + ", neither a schema id (0x00 and 4 bytes) nor a schema GUID "
+        + "(0x01 and 16 bytes)");
+  }
+
+  /** The cached reader of a writer schema, made (outside any lock: it may ask the registry) on first use. */
+  private static <K> DatumReader<Object> reader(Map<K, DatumReader<Object>> cache, K key,
+      Supplier<DatumReader<Object>> make) {
+    DatumReader<Object> reader = cache.get(key);
+    if (reader == null) {
+      reader = make.get();
+      cache.put(key, reader);
+    }
+    return reader;
+  }
+
+  private void configured() {
     if (config == null) {
       throw new IllegalStateException("configure the deserializer before use");
     }
-    int id = WireFormat.readSchemaId(topic, data);
-    DatumReader<Object> reader = readers.get(id);
-    if (reader == null) {
-      reader = readerFor(topic, id);
-      readers.put(id, reader);
-    }
-    BoundedBinaryDecoder decoder = DECODERS.get().reset(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
+  }
+
+  /** The record in {@code data} from {@code offset} on, read with the reader of its writer schema. */
+  private T decode(String topic, String schema, DatumReader<Object> reader, byte[] data, int offset) {
+    BoundedBinaryDecoder decoder = DECODERS.get().reset(data, offset, data.length - offset);
     Object datum;
     try {
       datum = reader.read(null, decoder);
     } catch (BoundedBinaryDecoder.InvalidUtf8Exception e) {
-      throw invalidUtf8(topic, id, data, e);
+      throw invalidUtf8(topic, schema, reader, data, offset, e);
     } catch (IOException | RuntimeException e) {
       // Whatever Avro throws on malformed data: EOF, bad union or enum index, bad lengths, depth.
-      throw new SerializationException(failure(topic, id) + "malformed Avro data: " + describe(e), e);
+      throw new SerializationException(failure(topic, schema) + "malformed Avro data: " + describe(e), e);
     }
     if (decoder.remaining() > 0) {
-      throw new SerializationException(failure(topic, id) + decoder.remaining()
+      throw new SerializationException(failure(topic, schema) + decoder.remaining()
           + " trailing bytes after the record (is it framed right?)");
     }
     return cast(datum);
@@ -135,20 +198,20 @@ public class AvroDeserializer<T> implements Deserializer<T> {
   }
 
   /** Out of the hot path: names the field whose string is not UTF-8. */
-  private SerializationException invalidUtf8(String topic, int id, byte[] data, RuntimeException e) {
+  private SerializationException invalidUtf8(String topic, String schema, DatumReader<Object> reader, byte[] data,
+      int offset, RuntimeException e) {
     String field = "";
     try {
-      field = AvroReaders.fieldWithInvalidUtf8(RegistryAvro.parse(registry, registry.schemaById(id)), data,
-          WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
+      field = AvroReaders.fieldWithInvalidUtf8(writers.get(reader), data, offset, data.length - offset);
     } catch (RuntimeException unknown) {
       // the field stays unnamed; the failure itself is what matters
     }
-    return new SerializationException(failure(topic, id) + e.getMessage()
+    return new SerializationException(failure(topic, schema) + e.getMessage()
         + (field.isEmpty() ? "" : " in field " + field), e);
   }
 
-  private static String failure(String topic, int id) {
-    return "Cannot deserialize a record of topic '" + topic + "' with schema id " + id + ": ";
+  private static String failure(String topic, String schema) {
+    return "Cannot deserialize a record of topic '" + topic + "' with " + schema + ": ";
   }
 
   private static String describe(Throwable e) {
@@ -160,24 +223,29 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
   }
 
-  private DatumReader<Object> readerFor(String topic, int id) {
+  private DatumReader<Object> readerFor(String topic, String schema, Supplier<RegistrySchema> fetch) {
     Schema writer;
     try {
-      RegistrySchema registered = registry.schemaById(id);
+      RegistrySchema registered = fetch.get();
       if (!RegistrySchema.AVRO.equals(registered.schemaType())) {
-        throw new SerializationException(failure(topic, id) + "it is a " + registered.schemaType()
+        throw new SerializationException(failure(topic, schema) + "it is a " + registered.schemaType()
             + " schema, not Avro");
       }
       writer = RegistryAvro.parse(registry, registered);
     } catch (SchemaRegistryException e) {
-      String why = e.errorCode() == 40403 ? "the registry has no schema with this id" : e.getMessage();
-      throw new SerializationException(failure(topic, id) + why, e);
+      boolean byGuid = schema.startsWith("schema GUID");
+      String why = e.errorCode() == 40403 ? "the registry has no schema with this " + (byGuid ? "GUID" : "id")
+          : byGuid && e.status() == 404 ? "the registry has no GUIDs (" + e.getMessage() + "): Confluent 8's "
+              + "header-framed records need a registry that gives schemas GUIDs"
+          : e.getMessage();
+      throw new SerializationException(failure(topic, schema) + why, e);
     } catch (SerializationException e) {
       throw e;
     } catch (IllegalStateException e) {
       throw e; // the registry client was closed: a deserializer used after close, not a bad schema
     } catch (RuntimeException e) {
-      throw new SerializationException(failure(topic, id) + "the registry's schema does not parse: " + describe(e), e);
+      throw new SerializationException(failure(topic, schema) + "the registry's schema does not parse: " + describe(e),
+          e);
     }
     Schema readerSchema;
     GenericData model;
@@ -191,7 +259,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     } else if (config.specificReader() && writer.getType() == Schema.Type.RECORD) {
       Class<?> generated = SpecificData.get().getClass(writer);
       if (generated == null) {
-        throw new SerializationException(failure(topic, id) + "specific.avro.reader is set but no generated class "
+        throw new SerializationException(failure(topic, schema) + "specific.avro.reader is set but no generated class "
             + writer.getFullName() + " is on the class path");
       }
       SpecificData specific = SpecificData.getForClass(generated);
@@ -203,12 +271,14 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     }
     SchemaCompatibility.SchemaPairCompatibility fit = SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writer);
     if (fit.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
-      throw new SerializationException(failure(topic, id) + "data written as " + writer.getFullName()
+      throw new SerializationException(failure(topic, schema) + "data written as " + writer.getFullName()
           + " cannot be read as " + (type == null ? readerSchema.getFullName() : type.getName()) + ": "
           + fit.getResult().getIncompatibilities().get(0).getMessage() + " at "
           + fit.getResult().getIncompatibilities().get(0).getLocation());
     }
-    return AvroReaders.reader(writer, readerSchema, model, config.maxNestingDepth());
+    DatumReader<Object> reader = AvroReaders.reader(writer, readerSchema, model, config.maxNestingDepth());
+    writers.put(reader, writer);
+    return reader;
   }
 
   /** Closes the registry client if configure built it; a client given to the constructor is its owner's to close. */

@@ -141,6 +141,25 @@ public final class MockSchemaRegistry implements SchemaRegistryClient {
     return schema;
   }
 
+  /**
+   * The GUID of the schema with an id, as Confluent 8 gives each schema one: here derived from the
+   * schema itself (type, text, references), so the same schema has the same GUID in every scope.
+   */
+  public synchronized java.util.UUID guidOf(int id) {
+    return guid(schemaById(id));
+  }
+
+  private static java.util.UUID guid(RegistrySchema schema) {
+    return java.util.UUID.nameUUIDFromBytes((schema.schemaType() + "\n" + schema.schema() + "\n"
+        + schema.references()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public synchronized RegistrySchema schemaByGuid(java.util.UUID guid) {
+    return schemasById.values().stream().filter(schema -> guid(schema).equals(guid)).findFirst()
+        .orElseThrow(() -> error(404, 40403, null, "Schema " + guid + " not found"));
+  }
+
   @Override
   public synchronized List<SubjectVersion> versionsOfId(int id) {
     schemaById(id);

@@ -78,6 +78,10 @@ public final class SerdeConfig {
     };
   }
 
+  private static final String SCHEMA_ID_PACKAGE = "io.confluent.kafka.serializers.schema.id.";
+  private static final String DUAL_DESERIALIZER = SCHEMA_ID_PACKAGE + "DualSchemaIdDeserializer";
+  private static final String PREFIX_DESERIALIZER = SCHEMA_ID_PACKAGE + "PrefixSchemaIdDeserializer";
+
   /** Every key the serdes read. */
   public static final ConfigDef DEFINITION = new ConfigDef()
       .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
@@ -178,8 +182,11 @@ public final class SerdeConfig {
         "io.confluent.kafka.serializers.schema.id.PrefixSchemaIdSerializer", "only the id in the payload's prefix "
         + "(Confluent's wire format) is written"));
     keys.put("value.schema.id.serializer", keys.get("key.schema.id.serializer"));
-    keys.put("key.schema.id.deserializer", new Unsupported(null, "only the id in the payload's prefix (Confluent's "
-        + "wire format) is read"));
+    // The deserializers are Confluent's DualSchemaIdDeserializer, or its PrefixSchemaIdDeserializer when set so.
+    keys.put("key.schema.id.deserializer", new Unsupported(DUAL_DESERIALIZER + "|" + PREFIX_DESERIALIZER,
+        "the schema id is read from the header (Confluent 8's __key_schema_id / __value_schema_id) or else the "
+            + "payload's prefix (DualSchemaIdDeserializer, the default), or from the prefix alone "
+            + "(PrefixSchemaIdDeserializer)"));
     keys.put("value.schema.id.deserializer", keys.get("key.schema.id.deserializer"));
     keys.put("schema.registry.user.info", new Unsupported(null, "Confluent's deprecated name: set "
         + "basic.auth.credentials.source=USER_INFO and basic.auth.user.info"));
@@ -241,7 +248,7 @@ public final class SerdeConfig {
     configs.forEach((key, value) -> {
       Unsupported unsupported = UNSUPPORTED.get(key);
       if (unsupported != null && (unsupported.tolerated() == null || value == null
-          || !unsupported.tolerated().equals(String.valueOf(value).strip()))) {
+          || !List.of(unsupported.tolerated().split("\\|")).contains(String.valueOf(value).strip()))) {
         boolean secret = key.contains("secret") || key.contains("user.info") || key.contains("password");
         throw new ConfigException(key, secret ? "[hidden]" : value,
             "not supported by kafka-contracts' serdes: " + unsupported.why());
@@ -268,6 +275,15 @@ public final class SerdeConfig {
 
   public boolean normalize() {
     return normalize;
+  }
+
+  /**
+   * Whether a deserializer reads a schema id from the record's headers before the prefix
+   * (Confluent's DualSchemaIdDeserializer, the default) rather than from the prefix alone.
+   */
+  public boolean readsSchemaIdHeaders(boolean isKey) {
+    Object chosen = raw.originals().get(isKey ? "key.schema.id.deserializer" : "value.schema.id.deserializer");
+    return chosen == null || !PREFIX_DESERIALIZER.equals(String.valueOf(chosen).strip());
   }
 
   public SubjectNameStrategy strategy(boolean isKey) {

@@ -12,6 +12,13 @@ public final class WireFormat {
   public static final byte MAGIC_BYTE = 0x0;
   /** Magic byte plus schema id. */
   public static final int HEADER_SIZE = 5;
+  /** Confluent 8's record headers holding a schema id instead of the prefix. */
+  public static final String VALUE_SCHEMA_ID_HEADER = "__value_schema_id";
+  public static final String KEY_SCHEMA_ID_HEADER = "__key_schema_id";
+  /** The header's first byte when a GUID follows (0x00: a 4-byte id, as in the prefix). */
+  public static final byte MAGIC_BYTE_GUID = 0x1;
+  /** A GUID header's size: its byte and the 16-byte GUID. */
+  public static final int GUID_HEADER_SIZE = 17;
 
   private WireFormat() {}
 

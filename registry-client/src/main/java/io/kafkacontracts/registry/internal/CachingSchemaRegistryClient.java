@@ -30,6 +30,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
   private final SchemaRegistryClient delegate;
   private final Memo<Integer, RegistrySchema> byId;
+  private final Memo<java.util.UUID, RegistrySchema> byGuid;
   private final Memo<Registration, Integer> registrations;
   private final Memo<Lookup, RegisteredSchema> lookups;
   private final Memo<Version, RegisteredSchema> versions;
@@ -44,6 +45,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   public CachingSchemaRegistryClient(SchemaRegistryClient delegate, int maxEntries, Duration latestTtl, Duration missTtl) {
     this.delegate = delegate;
     this.byId = new Memo<>(maxEntries, null, missTtl, System::nanoTime);
+    this.byGuid = new Memo<>(maxEntries, null, missTtl, System::nanoTime);
     this.registrations = new Memo<>(maxEntries, null, missTtl, System::nanoTime);
     this.lookups = new Memo<>(maxEntries, null, missTtl, System::nanoTime);
     this.versions = new Memo<>(maxEntries, null, missTtl, System::nanoTime);
@@ -75,6 +77,11 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
   @Override
   public RegistrySchema schemaById(int id) {
     return byId.get(id, () -> delegate.schemaById(id));
+  }
+
+  @Override
+  public RegistrySchema schemaByGuid(java.util.UUID guid) {
+    return byGuid.get(guid, () -> delegate.schemaByGuid(guid)); // a GUID names one schema for good, as an id does
   }
 
   @Override

@@ -104,6 +104,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   }
 
   @Override
+  public RegistrySchema schemaByGuid(java.util.UUID guid) {
+    return schema(get("/schemas/guids/" + guid, null));
+  }
+
+  @Override
   public List<SubjectVersion> versionsOfId(int id) {
     List<SubjectVersion> versions = new ArrayList<>();
     for (JsonNode node : get("/schemas/ids/" + id + "/versions", null)) {
