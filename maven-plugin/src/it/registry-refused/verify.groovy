@@ -41,6 +41,6 @@ assert new URL(registryUrl + "/subjects/refused.orders-value/versions").text == 
 // Under -X: the secret reached the client (basic auth) and no line of the log, Maven's parameter dump included.
 def debug = buildLog.split(/\[INFO\] Building registry-refused 1.0/)[5]
 assert debug.contains("[DEBUG]")
-assert debug.contains("the registry http://127.0.0.1:1 with basic auth could not be read, so nothing was written")
-assert !buildLog.contains("s3cr3t")
+assert debug.contains("the registry http://127.0.0.1:1 with basic auth with headers [X-Api-Key] could not be read, so nothing was written")
+assert !buildLog.contains("s3cr3t") && !buildLog.contains("h3ad3rs3cr3t") && !buildLog.contains("k3ys3cr3t")
 return true

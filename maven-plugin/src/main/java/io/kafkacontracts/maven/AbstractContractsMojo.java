@@ -67,6 +67,22 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.registry.trustStoreType", defaultValue = "PKCS12")
   String registryTrustStoreType;
 
+  /**
+   * A key store with the client's certificate, for a registry that asks for one (mTLS); its password
+   * from {@code -Dcontracts.registry.keyStorePassword} or {@code CONTRACTS_REGISTRY_KEY_STORE_PASSWORD},
+   * the key's (when it differs) from {@code contracts.registry.keyPassword} or
+   * {@code CONTRACTS_REGISTRY_KEY_PASSWORD}.
+   */
+  @Parameter(property = "contracts.registry.keyStore")
+  File registryKeyStore;
+
+  @Parameter(property = "contracts.registry.keyStoreType", defaultValue = "PKCS12")
+  String registryKeyStoreType;
+
+  /** Extra HTTP headers for every registry request, e.g. {@code <X-Team>payments</X-Team>}; or {@code -Dcontracts.registry.header.X-Team=payments}. */
+  @Parameter
+  Map<String, String> registryHeaders;
+
   /** How many registry requests run at once. */
   @Parameter(property = "contracts.registry.parallelism", defaultValue = "32")
   int parallelism;
@@ -186,10 +202,27 @@ abstract class AbstractContractsMojo extends AbstractMojo {
 
   /** The registry settings, when a URL is configured (property or environment). */
   Optional<RegistrySettings> registry() {
+    RegistrySettings.Tls tls = RegistrySettings.Tls.resolve(
+        registryTrustStore == null ? null : registryTrustStore.toPath(), secret("contracts.registry.trustStorePassword"),
+        registryTrustStoreType, registryKeyStore == null ? null : registryKeyStore.toPath(),
+        secret("contracts.registry.keyStorePassword"), registryKeyStoreType, secret("contracts.registry.keyPassword"),
+        environment::get);
     return RegistrySettings.resolve(registryUrl, secret("contracts.registry.userInfo"),
-        secret("contracts.registry.token"), registryTrustStore == null ? null : registryTrustStore.toPath(),
-        secret("contracts.registry.trustStorePassword"),
-        registryTrustStoreType, environment::get);
+        secret("contracts.registry.token"), tls, headers(), environment::get);
+  }
+
+  /** The pom's registryHeaders, then each {@code -Dcontracts.registry.header.<Name>=value}. */
+  private Map<String, String> headers() {
+    Map<String, String> headers = new java.util.TreeMap<>(registryHeaders == null ? Map.of() : registryHeaders);
+    if (session != null) {
+      String prefix = "contracts.registry.header.";
+      java.util.Properties given = new java.util.Properties();
+      given.putAll(session.getSystemProperties());
+      given.putAll(session.getUserProperties());
+      given.stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+          .forEach(name -> headers.put(name.substring(prefix.length()), given.getProperty(name)));
+    }
+    return headers;
   }
 
   /** A secret given as a -D property (user, then system properties); null when not given. */

@@ -1,48 +1,92 @@
 package io.kafkacontracts.operations;
 
+import static java.util.Objects.requireNonNull;
+
 import io.kafkacontracts.registry.SchemaRegistryClient;
 import io.kafkacontracts.registry.SchemaRegistryClientBuilder;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * How to reach the registry: base URLs, and credentials that come from properties or environment
- * variables, never needing secrets in a pom. {@link #toString()} never shows credentials.
+ * How to reach the registry: base URLs, credentials, TLS (a trust store, and a key store with the
+ * client's certificate for mTLS) and extra HTTP headers; secrets come from properties or environment
+ * variables, never needing them in a pom. {@link #toString()} never shows a secret.
  *
- * @param urls               comma-separated base URLs
- * @param userInfo           {@code user:password} for basic auth, if any
- * @param bearerToken        a bearer token, if any
- * @param trustStore         a trust store for https (PKCS12 or JKS), if any
- * @param trustStorePassword its password
- * @param trustStoreType     PKCS12 or JKS
+ * @param urls        comma-separated base URLs
+ * @param userInfo    {@code user:password} for basic auth, if any
+ * @param bearerToken a bearer token, if any
+ * @param tls         the trust and key stores, if any
+ * @param headers     extra HTTP headers sent with every request (Confluent's {@code request.header.*})
  */
-public record RegistrySettings(String urls, Optional<String> userInfo, Optional<String> bearerToken,
-    Optional<Path> trustStore, Optional<String> trustStorePassword, String trustStoreType) {
+public record RegistrySettings(String urls, Optional<String> userInfo, Optional<String> bearerToken, Tls tls,
+    Map<String, String> headers) {
 
   /** Environment variables read when the matching property is not set. */
   public static final String URL_VARIABLE = "CONTRACTS_REGISTRY_URL";
   public static final String USER_INFO_VARIABLE = "CONTRACTS_REGISTRY_USER_INFO";
   public static final String TOKEN_VARIABLE = "CONTRACTS_REGISTRY_TOKEN";
+  public static final String TRUST_STORE_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_TRUST_STORE_PASSWORD";
+  public static final String KEY_STORE_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_KEY_STORE_PASSWORD";
+  public static final String KEY_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_KEY_PASSWORD";
+
+  /**
+   * TLS stores, as Confluent's {@code schema.registry.ssl.*} keys give them (PKCS12 or JKS).
+   *
+   * @param keyStore    the client's key and certificate, for a registry that asks for one (mTLS)
+   * @param keyPassword the private key's password; empty: the key store's
+   */
+  public record Tls(Optional<Path> trustStore, Optional<String> trustStorePassword, String trustStoreType,
+      Optional<Path> keyStore, Optional<String> keyStorePassword, String keyStoreType, Optional<String> keyPassword) {
+
+    public Tls {
+      requireNonNull(trustStore, "trustStore == null");
+      requireNonNull(trustStorePassword, "trustStorePassword == null");
+      requireNonNull(trustStoreType, "trustStoreType == null");
+      requireNonNull(keyStore, "keyStore == null");
+      requireNonNull(keyStorePassword, "keyStorePassword == null");
+      requireNonNull(keyStoreType, "keyStoreType == null");
+      requireNonNull(keyPassword, "keyPassword == null");
+    }
+
+    /** No stores: the JVM's trust, no client certificate. */
+    public static final Tls NONE = new Tls(Optional.empty(), Optional.empty(), "PKCS12", Optional.empty(),
+        Optional.empty(), "PKCS12", Optional.empty());
+
+    /**
+     * The stores a front end names, each password unset (null or blank) read from its environment
+     * variable ({@code CONTRACTS_REGISTRY_TRUST_STORE_PASSWORD}, {@code ..._KEY_STORE_PASSWORD},
+     * {@code ..._KEY_PASSWORD}).
+     */
+    public static Tls resolve(Path trustStore, String trustStorePassword, String trustStoreType, Path keyStore,
+        String keyStorePassword, String keyStoreType, String keyPassword, Function<String, String> environment) {
+      return new Tls(Optional.ofNullable(trustStore),
+          setting(trustStorePassword, TRUST_STORE_PASSWORD_VARIABLE, environment),
+          trustStoreType == null ? "PKCS12" : trustStoreType, Optional.ofNullable(keyStore),
+          setting(keyStorePassword, KEY_STORE_PASSWORD_VARIABLE, environment),
+          keyStoreType == null ? "PKCS12" : keyStoreType, setting(keyPassword, KEY_PASSWORD_VARIABLE, environment));
+    }
+  }
 
   public RegistrySettings {
-    java.util.Objects.requireNonNull(urls, "urls == null");
-    java.util.Objects.requireNonNull(userInfo, "userInfo == null");
-    java.util.Objects.requireNonNull(bearerToken, "bearerToken == null");
-    java.util.Objects.requireNonNull(trustStore, "trustStore == null");
-    java.util.Objects.requireNonNull(trustStorePassword, "trustStorePassword == null");
-    java.util.Objects.requireNonNull(trustStoreType, "trustStoreType == null");
+    requireNonNull(urls, "urls == null");
+    requireNonNull(userInfo, "userInfo == null");
+    requireNonNull(bearerToken, "bearerToken == null");
+    requireNonNull(tls, "tls == null");
+    headers = Map.copyOf(headers);
   }
 
   /**
    * The settings from a front end's properties, each unset one (null or blank) read from its
    * environment variable; empty when neither names a URL.
    */
-  public static Optional<RegistrySettings> resolve(String urls, String userInfo, String bearerToken, Path trustStore,
-      String trustStorePassword, String trustStoreType, Function<String, String> environment) {
+  public static Optional<RegistrySettings> resolve(String urls, String userInfo, String bearerToken, Tls tls,
+      Map<String, String> headers, Function<String, String> environment) {
     return setting(urls, URL_VARIABLE, environment).map(url -> new RegistrySettings(url,
-        setting(userInfo, USER_INFO_VARIABLE, environment), setting(bearerToken, TOKEN_VARIABLE, environment),
-        Optional.ofNullable(trustStore), Optional.ofNullable(trustStorePassword), trustStoreType));
+        setting(userInfo, USER_INFO_VARIABLE, environment), setting(bearerToken, TOKEN_VARIABLE, environment), tls,
+        headers));
   }
 
   private static Optional<String> setting(String property, String variable, Function<String, String> environment) {
@@ -57,8 +101,13 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     SchemaRegistryClientBuilder builder = SchemaRegistryClient.builder().baseUrls(urls);
     userInfo.ifPresent(builder::basicAuth);
     bearerToken.ifPresent(builder::bearerToken);
-    trustStore.ifPresent(store -> builder.tls(store, trustStorePassword.orElse("").toCharArray(), null, null,
-        trustStoreType));
+    headers.forEach(builder::header);
+    if (tls.trustStore().isPresent() || tls.keyStore().isPresent()) {
+      char[] keyStorePassword = tls.keyStorePassword().orElse("").toCharArray();
+      builder.tls(tls.trustStore().orElse(null), tls.trustStorePassword().orElse("").toCharArray(),
+          tls.trustStoreType(), tls.keyStore().orElse(null), keyStorePassword, tls.keyStoreType(),
+          tls.keyPassword().map(String::toCharArray).orElse(keyStorePassword));
+    }
     return builder.build();
   }
 
@@ -68,6 +117,8 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     return urls.replaceAll("//[^/@]*@", "//")
         + (userInfo.isPresent() || urls.matches(".*//[^/@]*@.*") ? " with basic auth" : "")
         + (bearerToken.isPresent() ? " with a bearer token" : "")
-        + trustStore.map(store -> " trusting " + store).orElse("");
+        + tls.trustStore().map(store -> " trusting " + store).orElse("")
+        + tls.keyStore().map(store -> " with the client certificate of " + store).orElse("")
+        + (headers.isEmpty() ? "" : " with headers " + new TreeMap<>(headers).keySet());
   }
 }

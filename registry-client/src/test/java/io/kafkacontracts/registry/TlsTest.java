@@ -30,17 +30,8 @@ class TlsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path keyStore = dir.resolve("server.p12");
-    Path cert = dir.resolve("server.crt");
-    trustStore = dir.resolve("trust.p12");
-    String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-    run(keytool, "-genkeypair", "-alias", "registry", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-        "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", keyStore.toString(), "-storepass", "changeit", "-keypass", "changeit");
-    run(keytool, "-exportcert", "-alias", "registry", "-keystore", keyStore.toString(), "-storepass", "changeit",
-        "-file", cert.toString());
-    run(keytool, "-importcert", "-noprompt", "-alias", "registry", "-file", cert.toString(), "-storetype", "PKCS12",
-        "-keystore", trustStore.toString(), "-storepass", "changeit");
+    Path keyStore = TestCertificates.keyStore(dir, "registry");
+    trustStore = TestCertificates.trustStore(dir, "trust", "registry");
     server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
         .keystorePath(keyStore.toString()).keystorePassword("changeit").keyManagerPassword("changeit")
         .keystoreType("PKCS12"));
@@ -51,12 +42,6 @@ class TlsTest {
   @AfterAll
   static void stop() {
     server.stop();
-  }
-
-  private static void run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor()).as(out).isZero();
   }
 
   private static String url() {

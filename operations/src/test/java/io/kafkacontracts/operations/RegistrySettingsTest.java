@@ -1,0 +1,102 @@
+package io.kafkacontracts.operations;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.kafkacontracts.registry.SchemaRegistryClient;
+import io.kafkacontracts.registry.SchemaRegistryException;
+import io.kafkacontracts.registry.TestCertificates;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The front ends' registry settings become a client that speaks mTLS: against a registry (WireMock)
+ * that requires a client certificate, the key store's certificate gets through and its absence is
+ * refused at the handshake; passwords come from the environment when not given; extra headers are
+ * sent; nothing secret is printed.
+ */
+class RegistrySettingsTest {
+
+  @TempDir
+  static Path dir;
+
+  static WireMockServer registry;
+  static Path trustStore;
+  static Path clientKeyStore;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Path serverKeyStore = TestCertificates.keyStore(dir, "registry");
+    clientKeyStore = TestCertificates.keyStore(dir, "ci");
+    trustStore = TestCertificates.trustStore(dir, "trust", "registry");
+    Path serverTrust = TestCertificates.trustStore(dir, "server-trust", "ci");
+    registry = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
+        .keystorePath(serverKeyStore.toString()).keystorePassword(TestCertificates.PASSWORD)
+        .keyManagerPassword(TestCertificates.PASSWORD).keystoreType("PKCS12").needClientAuth(true)
+        .trustStorePath(serverTrust.toString()).trustStorePassword(TestCertificates.PASSWORD).trustStoreType("PKCS12"));
+    registry.start();
+    registry.stubFor(get(urlEqualTo("/subjects")).willReturn(okJson("[\"orders-value\"]")));
+  }
+
+  @AfterAll
+  static void stop() {
+    registry.stop();
+  }
+
+  private static String url() {
+    return "https://127.0.0.1:" + registry.httpsPort();
+  }
+
+  @Test
+  void theClientCertificateOfTheKeyStoreGetsThroughWithPasswordsFromTheEnvironment() {
+    Map<String, String> environment = Map.of("CONTRACTS_REGISTRY_KEY_STORE_PASSWORD", TestCertificates.PASSWORD,
+        "CONTRACTS_REGISTRY_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD);
+    RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
+        null, "PKCS12", clientKeyStore, null, "PKCS12", null, environment::get), Map.of("X-Team", "payments"),
+        environment::get).orElseThrow();
+
+    try (SchemaRegistryClient client = settings.client()) {
+      assertThat(client.subjects(false, Optional.empty())).isEqualTo(List.of("orders-value"));
+    }
+    registry.verify(getRequestedFor(urlEqualTo("/subjects")).withHeader("X-Team", equalTo("payments")));
+    assertThat(settings).hasToString(url() + " trusting " + trustStore + " with the client certificate of "
+        + clientKeyStore + " with headers [X-Team]");
+  }
+
+  @Test
+  void withoutAClientCertificateTheRegistryRefusesTheHandshake() {
+    RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
+        TestCertificates.PASSWORD, "PKCS12", null, null, null, null, name -> null), Map.of(), name -> null)
+        .orElseThrow();
+
+    try (SchemaRegistryClient client = settings.client()) {
+      assertThatThrownBy(() -> client.subjects(false, Optional.empty()))
+          .isInstanceOfSatisfying(SchemaRegistryException.class,
+              e -> assertThat(e.status()).isEqualTo(SchemaRegistryException.NO_RESPONSE));
+    }
+  }
+
+  @Test
+  void aWrongKeyStorePasswordIsASetUpErrorThatDoesNotShowIt() {
+    RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
+        TestCertificates.PASSWORD, "PKCS12", clientKeyStore, "s3cr3t-wrong", "PKCS12", null, name -> null), Map.of(),
+        name -> null).orElseThrow();
+
+    assertThatThrownBy(settings::client).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cannot set up TLS from the key/trust stores: ").hasMessageNotContaining("s3cr3t");
+    assertThat(settings.toString()).doesNotContain("s3cr3t", TestCertificates.PASSWORD);
+  }
+}
