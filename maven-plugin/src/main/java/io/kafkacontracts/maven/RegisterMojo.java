@@ -52,11 +52,19 @@ public class RegisterMojo extends AbstractContractsMojo {
   @Parameter(property = "contracts.register.references", defaultValue = "false")
   boolean references;
 
+  /**
+   * Ask the registry to normalize each schema on lookup and registration (Confluent's
+   * {@code normalize=true}), so that a text differing only cosmetically from a registered version is
+   * that version. Off by default, as in Confluent's plugin.
+   */
+  @Parameter(property = "contracts.register.normalize", defaultValue = "false")
+  boolean normalize;
+
   @Override
   void run() throws MojoExecutionException, MojoFailureException {
     RegistrySettings settings = requireRegistry("register");
     RegisterRun.Request request = new RegisterRun.Request(loadValid(), references, acceptedBreaks(), dryRun,
-        parallelism, LocalDate.now(), display());
+        parallelism, LocalDate.now(), display(), normalize);
     RegisterRun.Outcome outcome;
     try (SchemaRegistryClient registry = settings.client()) {
       outcome = RegisterRun.run(registry, "registry " + settings, request, new RegisterRun.Listener() {

@@ -33,9 +33,17 @@ public final class RegisterRun {
    * @param parallelism how many registry requests run at once
    * @param today       the date accepted breaks expire against
    * @param display     how file paths print in findings
+   * @param normalize   ask the registry to normalize on lookup and registration (Confluent's
+   *                    {@code normalize=true}): cosmetically different texts of one schema are one version
    */
   public record Request(ContractsDirectory contracts, boolean references, AcceptedBreaks accepted, boolean dryRun,
-      int parallelism, LocalDate today, Function<Path, Path> display) {
+      int parallelism, LocalDate today, Function<Path, Path> display, boolean normalize) {
+
+    /** Without asking the registry to normalize. */
+    public Request(ContractsDirectory contracts, boolean references, AcceptedBreaks accepted, boolean dryRun,
+        int parallelism, LocalDate today, Function<Path, Path> display) {
+      this(contracts, references, accepted, dryRun, parallelism, today, display, false);
+    }
 
     public Request {
       requireNonNull(contracts, "contracts == null");
@@ -135,7 +143,8 @@ public final class RegisterRun {
     if (gate.fails()) {
       return new Outcome(gate, verdicts, List.of());
     }
-    List<Registration.Current> current = Registration.inspect(registry, candidates, request.parallelism());
+    List<Registration.Current> current = Registration.inspect(registry, candidates, request.parallelism(),
+        request.normalize());
     AtomicInteger number = new AtomicInteger();
     List<Registration.Result> results = Registration.apply(registry, current, request.dryRun(), request.parallelism(),
         result -> listener.done(result, number.incrementAndGet(), candidates.size()));

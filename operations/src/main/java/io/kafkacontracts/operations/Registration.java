@@ -69,12 +69,20 @@ public final class Registration {
    * @param found       the version holding the candidate's schema, if the registry has it
    * @param level       the level the registry holds the subject to (its own, else the global one),
    *                    empty if it says none
+   * @param normalize   whether the registry was asked to normalize the schema (Confluent's
+   *                    {@code normalize=true}) on lookup, and so will be on registration
    */
-  public record Current(Candidate candidate, int nextVersion, Optional<RegisteredSchema> found, String level) {
+  public record Current(Candidate candidate, int nextVersion, Optional<RegisteredSchema> found, String level,
+      boolean normalize) {
     public Current {
       requireNonNull(candidate, "candidate == null");
       requireNonNull(found, "found == null");
       requireNonNull(level, "level == null");
+    }
+
+    /** Without normalizing. */
+    public Current(Candidate candidate, int nextVersion, Optional<RegisteredSchema> found, String level) {
+      this(candidate, nextVersion, found, level, false);
     }
   }
 
@@ -244,6 +252,16 @@ public final class Registration {
    *                                 read for every subject (nothing may be written then)
    */
   public static List<Current> inspect(SchemaRegistryClient registry, List<Candidate> candidates, int parallelism) {
+    return inspect(registry, candidates, parallelism, false);
+  }
+
+  /**
+   * As {@link #inspect(SchemaRegistryClient, List, int)}, asking the registry to normalize each
+   * schema (Confluent's {@code normalize=true}) so that a text differing only cosmetically from a
+   * registered version is found in it; {@link #apply} then registers with it too.
+   */
+  public static List<Current> inspect(SchemaRegistryClient registry, List<Candidate> candidates, int parallelism,
+      boolean normalize) {
     Optional<RegistryListing> listing = RegistryListing.of(registry, candidates.stream().map(Candidate::subject).toList())
         .listing();
     if (candidates.stream().anyMatch(candidate -> !candidate.references().isEmpty())) {
@@ -252,7 +270,7 @@ public final class Registration {
       Map<String, Integer> versions = new HashMap<>();
       List<Current> inspected = new ArrayList<>();
       for (Candidate candidate : candidates) {
-        Current current = current(registry, listing, candidate, withReferences(candidate, versions));
+        Current current = current(registry, listing, candidate, withReferences(candidate, versions), normalize);
         versions.put(candidate.subject(), current.found().map(RegisteredSchema::version).orElse(current.nextVersion()));
         inspected.add(current);
       }
@@ -261,7 +279,8 @@ public final class Registration {
     record Read(Current current, SchemaRegistryException failure) {}
     List<Read> reads = Parallel.map(candidates, parallelism, candidate -> {
       try {
-        return new Read(current(registry, listing, candidate, RegistrySchema.avro(candidate.schema())), null);
+        return new Read(current(registry, listing, candidate, RegistrySchema.avro(candidate.schema()), normalize),
+            null);
       } catch (SchemaRegistryException e) {
         return new Read(null, e);
       }
@@ -280,16 +299,16 @@ public final class Registration {
    * an edit: its lookup knows when two texts are the same schema), else asked for by themselves.
    */
   private static Current current(SchemaRegistryClient registry, Optional<RegistryListing> listing, Candidate candidate,
-      RegistrySchema schema) {
+      RegistrySchema schema, boolean normalize) {
     String subject = candidate.subject();
     List<ListedSchema> listed = listing.map(all -> all.versions(subject)).orElse(List.of());
     List<Integer> versions = listing.isPresent()
         ? listed.stream().map(version -> version.version().getAsInt()).toList()
         : existingVersions(registry, subject);
     Optional<RegisteredSchema> found = versions.isEmpty() ? Optional.empty()
-        : sameText(subject, listed, schema).or(() -> find(registry, subject, schema));
+        : sameText(subject, listed, schema).or(() -> find(registry, subject, schema, normalize));
     int next = versions.isEmpty() ? 1 : versions.get(versions.size() - 1) + 1;
-    return new Current(candidate, next, found, level(registry, subject));
+    return new Current(candidate, next, found, level(registry, subject), normalize);
   }
 
   /** The latest listed version whose text, type and references are the schema's exactly. */
@@ -304,9 +323,10 @@ public final class Registration {
   }
 
   /** The version holding the schema, if the subject has one. */
-  private static Optional<RegisteredSchema> find(SchemaRegistryClient registry, String subject, RegistrySchema schema) {
+  private static Optional<RegisteredSchema> find(SchemaRegistryClient registry, String subject, RegistrySchema schema,
+      boolean normalize) {
     try {
-      return Optional.of(registry.lookup(subject, schema, false, false));
+      return Optional.of(registry.lookup(subject, schema, normalize, false));
     } catch (SchemaRegistryException e) {
       // 40402: a reference names a version not registered yet (in a dry run), so neither is this schema.
       if (e.errorCode() == 40403 || e.errorCode() == 40401 || e.errorCode() == 40402) {
@@ -388,7 +408,7 @@ public final class Registration {
     try {
       // With references, the versions they name are known only now: ask again.
       Optional<RegisteredSchema> found = dryRun || schema.references().isEmpty() ? current.found()
-          : find(registry, subject, schema);
+          : find(registry, subject, schema, current.normalize());
       if (found.isPresent()) {
         RegisteredSchema held = found.get();
         return new Result(subject, Outcome.UNCHANGED, held.version(), held.id(), current.level(), level, "");
@@ -401,12 +421,12 @@ public final class Registration {
     }
     int id;
     try {
-      id = registry.register(subject, schema, false);
+      id = registry.register(subject, schema, current.normalize());
     } catch (SchemaRegistryException e) {
       return new Result(subject, outcome(e), 0, 0, current.level(), level, e.getMessage());
     }
     try {
-      RegisteredSchema registered = registry.lookup(subject, schema, false, false);
+      RegisteredSchema registered = registry.lookup(subject, schema, current.normalize(), false);
       return new Result(subject, Outcome.NEW_VERSION, registered.version(), id, current.level(), level, "");
     } catch (SchemaRegistryException e) {
       // The registration was answered with its id: registered, whatever the lookup's fate.
