@@ -35,6 +35,8 @@ public final class SerdeConfig {
   public static final String SPECIFIC_AVRO_VALUE_TYPE = "specific.avro.value.type";
   public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
   public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+  /** Confluent's deprecated name of {@link #BASIC_AUTH_USER_INFO}, read when that one is not set. */
+  public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
   public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
   public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
   public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
@@ -115,6 +117,8 @@ public final class SerdeConfig {
           Importance.MEDIUM, "Where basic auth credentials come from: URL (user:password@ in the URL) or USER_INFO.")
       .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, "", Importance.MEDIUM,
           "user:password for basic auth when the source is USER_INFO.")
+      .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, Type.PASSWORD, "", Importance.LOW,
+          "Confluent's deprecated name of basic.auth.user.info, read when that one is empty.")
       .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, "STATIC_TOKEN", ConfigDef.ValidString.in("STATIC_TOKEN"),
           Importance.MEDIUM, "Where the bearer token comes from: STATIC_TOKEN (bearer.auth.token).")
       .define(BEARER_AUTH_TOKEN, Type.PASSWORD, "", Importance.MEDIUM, "The bearer token sent to the registry.")
@@ -188,8 +192,11 @@ public final class SerdeConfig {
             + "payload's prefix (DualSchemaIdDeserializer, the default), or from the prefix alone "
             + "(PrefixSchemaIdDeserializer)"));
     keys.put("value.schema.id.deserializer", keys.get("key.schema.id.deserializer"));
-    keys.put("schema.registry.user.info", new Unsupported(null, "Confluent's deprecated name: set "
-        + "basic.auth.credentials.source=USER_INFO and basic.auth.user.info"));
+    keys.put("schema.registry.user.info", new Unsupported(null, "no Confluent client reads this key (its deprecated "
+        + "one is schema.registry.basic.auth.user.info): set basic.auth.credentials.source=USER_INFO and "
+        + "basic.auth.user.info"));
+    keys.put("rule.service.loader.enable", new Unsupported("false", "data contract rules are not supported, so no "
+        + "rule executors are loaded"));
     keys.put("proxy.host", new Unsupported(null, "an HTTP proxy is not supported: reach the registry directly"));
     keys.put("proxy.port", keys.get("proxy.host"));
     for (String oauth : List.of("bearer.auth.issuer.endpoint.url", "bearer.auth.client.id",
@@ -254,7 +261,46 @@ public final class SerdeConfig {
             "not supported by kafka-contracts' serdes: " + unsupported.why());
       }
     });
+    configs.forEach(SerdeConfig::checkSslKey);
     return new SerdeConfig(new AbstractConfig(DEFINITION, configs, false));
+  }
+
+  private static boolean atDefault(ConfigDef.ConfigKey key, Object value) {
+    try {
+      return java.util.Objects.equals(ConfigDef.parseType(key.name, value, key.type), key.defaultValue);
+    } catch (ConfigException e) {
+      return false; // not even a value of its type: refused below, naming the key
+    }
+  }
+
+  private static final String SSL_PREFIX = "schema.registry.ssl.";
+  /** Kafka's client TLS keys, which Confluent's client takes under {@code schema.registry.}. */
+  private static final ConfigDef KAFKA_SSL = new ConfigDef().withClientSslSupport();
+
+  /**
+   * A {@code schema.registry.ssl.*} key these serdes do not read: accepted at Kafka's default (what
+   * the JDK's TLS does here anyway), else refused saying what to do; none is ignored.
+   */
+  private static void checkSslKey(String key, Object value) {
+    if (!key.startsWith(SSL_PREFIX) || DEFINITION.names().contains(key)) {
+      return;
+    }
+    ConfigDef.ConfigKey kafka = KAFKA_SSL.configKeys().get(key.substring("schema.registry.".length()));
+    if (kafka != null && value != null && atDefault(kafka, value)) {
+      return;
+    }
+    String why = switch (key.substring(SSL_PREFIX.length())) {
+      case "endpoint.identification.algorithm" -> "the registry's host name is always verified against its "
+          + "certificate; give the registry a certificate that names its host";
+      case "truststore.certificates", "keystore.certificate.chain", "keystore.key" -> "PEM text in the config is not "
+          + "read: put the certificates and key in a PKCS12 or JKS store (schema.registry.ssl.truststore.location, "
+          + "schema.registry.ssl.keystore.location)";
+      default -> kafka == null ? "no Confluent or Kafka TLS setting has this name"
+          : "only the trust and key stores are read (schema.registry.ssl.truststore.*, .keystore.*, .key.password); "
+              + "protocols, ciphers, algorithms and providers are the JVM's";
+    };
+    boolean secret = key.contains("password") || key.endsWith(".key");
+    throw new ConfigException(key, secret ? "[hidden]" : value, "not supported by kafka-contracts' serdes: " + why);
   }
 
   public List<String> urls() {
@@ -331,6 +377,9 @@ public final class SerdeConfig {
     }
     if (raw.getString(BASIC_AUTH_CREDENTIALS_SOURCE).equals("USER_INFO")) {
       String userInfo = raw.getPassword(BASIC_AUTH_USER_INFO).value();
+      if (userInfo.isEmpty()) {
+        userInfo = raw.getPassword(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO).value();
+      }
       if (!userInfo.contains(":")) {
         throw new ConfigException(BASIC_AUTH_USER_INFO + " must be user:password when "
             + BASIC_AUTH_CREDENTIALS_SOURCE + " is USER_INFO");

@@ -37,6 +37,80 @@ class SerdeConfigTest {
   }
 
   @Test
+  void everyTlsKeyOfConfluentsClientIsHonouredOrRefusedNoneIgnored() {
+    // Confluent's client takes Kafka's client TLS keys under schema.registry. (SchemaRegistryClientConfig).
+    java.util.Set<String> honoured = new java.util.TreeSet<>();
+    java.util.Map<String, String> refused = new java.util.TreeMap<>();
+    for (org.apache.kafka.common.config.ConfigDef.ConfigKey key
+        : new org.apache.kafka.common.config.ConfigDef().withClientSslSupport().configKeys().values()) {
+      String name = "schema.registry." + key.name;
+      if (SerdeConfig.DEFINITION.names().contains(name)) {
+        honoured.add(name);
+        continue;
+      }
+      Object notDefault = switch (key.type) {
+        case LIST -> "TLSv1.1";
+        case CLASS -> "com.example.Engine";
+        default -> "something-else";
+      };
+      Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> SerdeConfig.parse(Map.of(
+          "schema.registry.url", "mock://x", name, notDefault)));
+      assertThat(thrown).as(name).isInstanceOf(ConfigException.class).hasMessageContaining(name)
+          .hasMessageContaining("not supported by kafka-contracts' serdes: ");
+      refused.put(name, thrown.getMessage());
+      if (key.defaultValue != null) { // at Kafka's default it means what the JDK does here: accepted
+        SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", name, key.defaultValue instanceof java.util.List<?> l
+            ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(key.defaultValue)));
+      }
+    }
+    assertThat(honoured).containsExactly("schema.registry.ssl.key.password", "schema.registry.ssl.keystore.location",
+        "schema.registry.ssl.keystore.password", "schema.registry.ssl.keystore.type",
+        "schema.registry.ssl.truststore.location", "schema.registry.ssl.truststore.password",
+        "schema.registry.ssl.truststore.type");
+    assertThat(refused).containsKeys("schema.registry.ssl.endpoint.identification.algorithm",
+        "schema.registry.ssl.truststore.certificates", "schema.registry.ssl.protocol");
+    assertThat(refused.get("schema.registry.ssl.endpoint.identification.algorithm"))
+        .endsWith("the registry's host name is always verified against its certificate; give the registry a "
+            + "certificate that names its host");
+    assertThat(refused.get("schema.registry.ssl.keystore.key")).contains("[hidden]")
+        .doesNotContain("something-else");
+    // Confluent's deprecated basic auth key is read; the key Confluent never had is refused saying which it had.
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "schema.registry.user.info",
+        "ci:s3cret"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("its deprecated one is schema.registry.basic.auth.user.info").hasMessageNotContaining("s3cret");
+    SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "rule.service.loader.enable", "false"));
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x",
+        "rule.service.loader.enable", "true"))).isInstanceOf(ConfigException.class);
+  }
+
+  @Test
+  void confluentsDeprecatedUserInfoKeyAuthenticates() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> auth = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext("/", exchange -> {
+      auth.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+      byte[] body = "{\"schema\": \"\\\"long\\\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", "http://127.0.0.1:"
+          + server.getAddress().getPort(), "basic.auth.credentials.source", "USER_INFO",
+          "schema.registry.basic.auth.user.info", "ci:s3cret"));
+
+      config.registry().schemaById(1);
+      assertThat(auth).containsExactly("Basic " + java.util.Base64.getEncoder().encodeToString(
+          "ci:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void unknownKeysAreIgnoredAsKafkaDoes() {
     SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "bootstrap.servers", "k:9092",
         "some.future.key", 42));
