@@ -79,6 +79,20 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.registry.keyStoreType", defaultValue = "PKCS12")
   String registryKeyStoreType;
 
+  /**
+   * OAuth client credentials (Confluent's OAUTHBEARER): the issuer's token endpoint, the client id
+   * and, optionally, a scope; the secret from {@code -Dcontracts.registry.oauth.clientSecret} or
+   * {@code CONTRACTS_REGISTRY_OAUTH_CLIENT_SECRET}. Tokens are renewed five minutes before they expire.
+   */
+  @Parameter(property = "contracts.registry.oauth.tokenEndpoint")
+  String registryOAuthTokenEndpoint;
+
+  @Parameter(property = "contracts.registry.oauth.clientId")
+  String registryOAuthClientId;
+
+  @Parameter(property = "contracts.registry.oauth.scope")
+  String registryOAuthScope;
+
   /** Extra HTTP headers for every registry request, e.g. {@code <X-Team>payments</X-Team>}; or {@code -Dcontracts.registry.header.X-Team=payments}. */
   @Parameter
   Map<String, String> registryHeaders;
@@ -201,14 +215,21 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   }
 
   /** The registry settings, when a URL is configured (property or environment). */
-  Optional<RegistrySettings> registry() {
+  Optional<RegistrySettings> registry() throws MojoExecutionException {
     RegistrySettings.Tls tls = RegistrySettings.Tls.resolve(
         registryTrustStore == null ? null : registryTrustStore.toPath(), secret("contracts.registry.trustStorePassword"),
         registryTrustStoreType, registryKeyStore == null ? null : registryKeyStore.toPath(),
         secret("contracts.registry.keyStorePassword"), registryKeyStoreType, secret("contracts.registry.keyPassword"),
         environment::get);
+    Optional<RegistrySettings.OAuth> oauth;
+    try {
+      oauth = RegistrySettings.OAuth.resolve(registryOAuthTokenEndpoint, registryOAuthClientId,
+          secret("contracts.registry.oauth.clientSecret"), registryOAuthScope, environment::get);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("contracts.registry.oauth.tokenEndpoint: " + e.getMessage(), e);
+    }
     return RegistrySettings.resolve(registryUrl, secret("contracts.registry.userInfo"),
-        secret("contracts.registry.token"), tls, headers(), environment::get);
+        secret("contracts.registry.token"), tls, headers(), oauth, environment::get);
   }
 
   /** The pom's registryHeaders, then each {@code -Dcontracts.registry.header.<Name>=value}. */

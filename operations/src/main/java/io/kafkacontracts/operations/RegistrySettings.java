@@ -20,9 +20,10 @@ import java.util.function.Function;
  * @param bearerToken a bearer token, if any
  * @param tls         the trust and key stores, if any
  * @param headers     extra HTTP headers sent with every request (Confluent's {@code request.header.*})
+ * @param oauth       OAuth client credentials to get bearer tokens with, if any
  */
 public record RegistrySettings(String urls, Optional<String> userInfo, Optional<String> bearerToken, Tls tls,
-    Map<String, String> headers) {
+    Map<String, String> headers, Optional<OAuth> oauth) {
 
   /** Environment variables read when the matching property is not set. */
   public static final String URL_VARIABLE = "CONTRACTS_REGISTRY_URL";
@@ -31,6 +32,40 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
   public static final String TRUST_STORE_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_TRUST_STORE_PASSWORD";
   public static final String KEY_STORE_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_KEY_STORE_PASSWORD";
   public static final String KEY_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_KEY_PASSWORD";
+  public static final String OAUTH_CLIENT_SECRET_VARIABLE = "CONTRACTS_REGISTRY_OAUTH_CLIENT_SECRET";
+
+  /**
+   * OAuth 2 client credentials, as Confluent's {@code bearer.auth.credentials.source=OAUTHBEARER}: tokens
+   * from the issuer's endpoint, renewed five minutes before they expire.
+   */
+  public record OAuth(java.net.URI tokenEndpoint, String clientId, String clientSecret, Optional<String> scope) {
+    public OAuth {
+      requireNonNull(tokenEndpoint, "tokenEndpoint == null");
+      requireNonNull(clientId, "clientId == null");
+      requireNonNull(clientSecret, "clientSecret == null");
+      requireNonNull(scope, "scope == null");
+    }
+
+    /**
+     * The credentials a front end names, the secret read from {@code CONTRACTS_REGISTRY_OAUTH_CLIENT_SECRET}
+     * when not given; empty without a token endpoint.
+     *
+     * @throws IllegalArgumentException when a token endpoint is named without a client id and secret
+     */
+    public static Optional<OAuth> resolve(String tokenEndpoint, String clientId, String clientSecret, String scope,
+        Function<String, String> environment) {
+      if (tokenEndpoint == null || tokenEndpoint.isBlank()) {
+        return Optional.empty();
+      }
+      Optional<String> secret = setting(clientSecret, OAUTH_CLIENT_SECRET_VARIABLE, environment);
+      if (clientId == null || clientId.isBlank() || secret.isEmpty()) {
+        throw new IllegalArgumentException("an OAuth token endpoint needs a client id and a client secret (the "
+            + "secret as a -D property or " + OAUTH_CLIENT_SECRET_VARIABLE + ")");
+      }
+      return Optional.of(new OAuth(java.net.URI.create(tokenEndpoint.strip()), clientId.strip(), secret.get(),
+          Optional.ofNullable(scope).map(String::strip).filter(s -> !s.isEmpty())));
+    }
+  }
 
   /**
    * TLS stores, as Confluent's {@code schema.registry.ssl.*} keys give them (PKCS12 or JKS).
@@ -76,6 +111,7 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     requireNonNull(bearerToken, "bearerToken == null");
     requireNonNull(tls, "tls == null");
     headers = Map.copyOf(headers);
+    requireNonNull(oauth, "oauth == null");
   }
 
   /**
@@ -83,10 +119,10 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
    * environment variable; empty when neither names a URL.
    */
   public static Optional<RegistrySettings> resolve(String urls, String userInfo, String bearerToken, Tls tls,
-      Map<String, String> headers, Function<String, String> environment) {
+      Map<String, String> headers, Optional<OAuth> oauth, Function<String, String> environment) {
     return setting(urls, URL_VARIABLE, environment).map(url -> new RegistrySettings(url,
         setting(userInfo, USER_INFO_VARIABLE, environment), setting(bearerToken, TOKEN_VARIABLE, environment), tls,
-        headers));
+        headers, oauth));
   }
 
   private static Optional<String> setting(String property, String variable, Function<String, String> environment) {
@@ -101,6 +137,8 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     SchemaRegistryClientBuilder builder = SchemaRegistryClient.builder().baseUrls(urls);
     userInfo.ifPresent(builder::basicAuth);
     bearerToken.ifPresent(builder::bearerToken);
+    oauth.ifPresent(o -> builder.oauthClientCredentials(o.tokenEndpoint(), o.clientId(), o.clientSecret(), o.scope(),
+        java.time.Duration.ofMinutes(5)));
     headers.forEach(builder::header);
     if (tls.trustStore().isPresent() || tls.keyStore().isPresent()) {
       char[] keyStorePassword = tls.keyStorePassword().orElse("").toCharArray();
@@ -117,6 +155,7 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     return urls.replaceAll("//[^/@]*@", "//")
         + (userInfo.isPresent() || urls.matches(".*//[^/@]*@.*") ? " with basic auth" : "")
         + (bearerToken.isPresent() ? " with a bearer token" : "")
+        + oauth.map(o -> " with OAuth client credentials of " + o.clientId() + " at " + o.tokenEndpoint()).orElse("")
         + tls.trustStore().map(store -> " trusting " + store).orElse("")
         + tls.keyStore().map(store -> " with the client certificate of " + store).orElse("")
         + (headers.isEmpty() ? "" : " with headers " + new TreeMap<>(headers).keySet());

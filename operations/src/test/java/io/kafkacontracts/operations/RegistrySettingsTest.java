@@ -66,7 +66,7 @@ class RegistrySettingsTest {
         "CONTRACTS_REGISTRY_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD);
     RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
         null, "PKCS12", clientKeyStore, null, "PKCS12", null, environment::get), Map.of("X-Team", "payments"),
-        environment::get).orElseThrow();
+        Optional.empty(), environment::get).orElseThrow();
 
     try (SchemaRegistryClient client = settings.client()) {
       assertThat(client.subjects(false, Optional.empty())).isEqualTo(List.of("orders-value"));
@@ -79,8 +79,8 @@ class RegistrySettingsTest {
   @Test
   void withoutAClientCertificateTheRegistryRefusesTheHandshake() {
     RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
-        TestCertificates.PASSWORD, "PKCS12", null, null, null, null, name -> null), Map.of(), name -> null)
-        .orElseThrow();
+        TestCertificates.PASSWORD, "PKCS12", null, null, null, null, name -> null), Map.of(), Optional.empty(),
+        name -> null).orElseThrow();
 
     try (SchemaRegistryClient client = settings.client()) {
       assertThatThrownBy(() -> client.subjects(false, Optional.empty()))
@@ -90,10 +90,37 @@ class RegistrySettingsTest {
   }
 
   @Test
+  void oauthClientCredentialsGetTheTokenTheRegistryIsAskedWith() {
+    WireMockServer plain = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    plain.start();
+    try {
+      plain.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/token"))
+          .willReturn(okJson("{\"access_token\": \"t1\", \"expires_in\": 3600}")));
+      plain.stubFor(get(urlEqualTo("/subjects")).willReturn(okJson("[]")));
+      Map<String, String> environment = Map.of("CONTRACTS_REGISTRY_OAUTH_CLIENT_SECRET", "s3cr3t");
+      RegistrySettings settings = RegistrySettings.resolve(plain.baseUrl(), null, null, RegistrySettings.Tls.NONE,
+          Map.of(), RegistrySettings.OAuth.resolve(plain.baseUrl() + "/token", "ci", null, "registry",
+              environment::get), environment::get).orElseThrow();
+
+      try (SchemaRegistryClient client = settings.client()) {
+        client.subjects(false, Optional.empty());
+      }
+      plain.verify(getRequestedFor(urlEqualTo("/subjects")).withHeader("Authorization", equalTo("Bearer t1")));
+      assertThat(settings).hasToString(plain.baseUrl() + " with OAuth client credentials of ci at " + plain.baseUrl()
+          + "/token");
+      assertThatThrownBy(() -> RegistrySettings.OAuth.resolve(plain.baseUrl() + "/token", "ci", null, null,
+          name -> null)).isInstanceOf(IllegalArgumentException.class).hasMessage("an OAuth token endpoint needs a "
+              + "client id and a client secret (the secret as a -D property or CONTRACTS_REGISTRY_OAUTH_CLIENT_SECRET)");
+    } finally {
+      plain.stop();
+    }
+  }
+
+  @Test
   void aWrongKeyStorePasswordIsASetUpErrorThatDoesNotShowIt() {
     RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
         TestCertificates.PASSWORD, "PKCS12", clientKeyStore, "s3cr3t-wrong", "PKCS12", null, name -> null), Map.of(),
-        name -> null).orElseThrow();
+        Optional.empty(), name -> null).orElseThrow();
 
     assertThatThrownBy(settings::client).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cannot set up TLS from the key/trust stores: ").hasMessageNotContaining("s3cr3t");

@@ -106,6 +106,15 @@ public final class SchemaRegistryClientBuilder {
     return this;
   }
 
+  /**
+   * Bearer tokens by OAuth 2 client credentials from an issuer's token endpoint, renewed
+   * {@code expiryBuffer} before they expire ({@link OAuthClientCredentials}).
+   */
+  public SchemaRegistryClientBuilder oauthClientCredentials(java.net.URI tokenEndpoint, String clientId,
+      String clientSecret, java.util.Optional<String> scope, Duration expiryBuffer) {
+    return bearerToken(new OAuthClientCredentials(tokenEndpoint, clientId, clientSecret, scope, expiryBuffer));
+  }
+
   /** An extra header sent with every request. */
   public SchemaRegistryClientBuilder header(String name, String value) {
     headers.put(requireNonNull(name, "name == null"), requireNonNull(value, "value == null"));

@@ -39,6 +39,13 @@ public final class SerdeConfig {
   public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
   public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
   public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+  public static final String BEARER_AUTH_ISSUER_ENDPOINT_URL = "bearer.auth.issuer.endpoint.url";
+  public static final String BEARER_AUTH_CLIENT_ID = "bearer.auth.client.id";
+  public static final String BEARER_AUTH_CLIENT_SECRET = "bearer.auth.client.secret";
+  public static final String BEARER_AUTH_SCOPE = "bearer.auth.scope";
+  public static final String BEARER_AUTH_CACHE_EXPIRY_BUFFER_SECONDS = "bearer.auth.cache.expiry.buffer.seconds";
+  public static final String BEARER_AUTH_LOGICAL_CLUSTER = "bearer.auth.logical.cluster";
+  public static final String BEARER_AUTH_IDENTITY_POOL_ID = "bearer.auth.identity.pool.id";
   public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
   public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
   public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
@@ -119,8 +126,20 @@ public final class SerdeConfig {
           "user:password for basic auth when the source is USER_INFO.")
       .define(SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO, Type.PASSWORD, "", Importance.LOW,
           "Confluent's deprecated name of basic.auth.user.info, read when that one is empty.")
-      .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, "STATIC_TOKEN", ConfigDef.ValidString.in("STATIC_TOKEN"),
-          Importance.MEDIUM, "Where the bearer token comes from: STATIC_TOKEN (bearer.auth.token).")
+      .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, "STATIC_TOKEN",
+          ConfigDef.ValidString.in("STATIC_TOKEN", "OAUTHBEARER"), Importance.MEDIUM,
+          "Where the bearer token comes from: STATIC_TOKEN (bearer.auth.token) or OAUTHBEARER (client credentials).")
+      .define(BEARER_AUTH_ISSUER_ENDPOINT_URL, Type.STRING, "", Importance.MEDIUM,
+          "OAUTHBEARER: the issuer's token endpoint.")
+      .define(BEARER_AUTH_CLIENT_ID, Type.STRING, "", Importance.MEDIUM, "OAUTHBEARER: the client id.")
+      .define(BEARER_AUTH_CLIENT_SECRET, Type.PASSWORD, "", Importance.MEDIUM, "OAUTHBEARER: the client secret.")
+      .define(BEARER_AUTH_SCOPE, Type.STRING, "", Importance.LOW, "OAUTHBEARER: the scope asked for, if any.")
+      .define(BEARER_AUTH_CACHE_EXPIRY_BUFFER_SECONDS, Type.LONG, 300L, ConfigDef.Range.atLeast(0), Importance.LOW,
+          "OAUTHBEARER: how long before its expiry a token is renewed, in seconds.")
+      .define(BEARER_AUTH_LOGICAL_CLUSTER, Type.STRING, "", Importance.LOW,
+          "Confluent Cloud's registry cluster id, sent as the target-sr-cluster header.")
+      .define(BEARER_AUTH_IDENTITY_POOL_ID, Type.STRING, "", Importance.LOW,
+          "Confluent Cloud's identity pool id, sent as the Confluent-Identity-Pool-Id header.")
       .define(BEARER_AUTH_TOKEN, Type.PASSWORD, "", Importance.MEDIUM, "The bearer token sent to the registry.")
       .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM, "Trust store for https registries.")
       .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "The trust store's password.")
@@ -199,13 +218,13 @@ public final class SerdeConfig {
         + "rule executors are loaded"));
     keys.put("proxy.host", new Unsupported(null, "an HTTP proxy is not supported: reach the registry directly"));
     keys.put("proxy.port", keys.get("proxy.host"));
-    for (String oauth : List.of("bearer.auth.issuer.endpoint.url", "bearer.auth.client.id",
-        "bearer.auth.client.secret", "bearer.auth.scope", "bearer.auth.scope.claim.name", "bearer.auth.sub.claim.name",
-        "bearer.auth.logical.cluster", "bearer.auth.identity.pool.id", "bearer.auth.cache.expiry.buffer.seconds",
-        "bearer.auth.custom.provider.class")) {
-      keys.put(oauth, new Unsupported(null, "OAuth token fetching is not supported: give a token with "
-          + "bearer.auth.token (bearer.auth.credentials.source=STATIC_TOKEN)"));
-    }
+    // The claims a token is read with, by Confluent's own provider: ours sends the token as it comes.
+    keys.put("bearer.auth.scope.claim.name", new Unsupported("scope", "the token is sent as the endpoint gives it, "
+        + "not read"));
+    keys.put("bearer.auth.sub.claim.name", new Unsupported("sub", "the token is sent as the endpoint gives it, "
+        + "not read"));
+    keys.put("bearer.auth.custom.provider.class", new Unsupported(null, "custom token providers are not supported: "
+        + "use OAUTHBEARER (client credentials) or STATIC_TOKEN"));
     return java.util.Collections.unmodifiableMap(keys);
   }
 
@@ -408,8 +427,25 @@ public final class SerdeConfig {
       builder.maxBackoff(Duration.ofMillis(maxWait));
     }
     String token = raw.getPassword(BEARER_AUTH_TOKEN).value();
-    if (!token.isEmpty()) {
+    if (raw.getString(BEARER_AUTH_CREDENTIALS_SOURCE).equals("OAUTHBEARER")) {
+      String endpoint = raw.getString(BEARER_AUTH_ISSUER_ENDPOINT_URL);
+      String clientId = raw.getString(BEARER_AUTH_CLIENT_ID);
+      if (endpoint.isBlank() || clientId.isBlank() || raw.getPassword(BEARER_AUTH_CLIENT_SECRET).value().isEmpty()) {
+        throw new ConfigException(BEARER_AUTH_CREDENTIALS_SOURCE + " OAUTHBEARER needs "
+            + BEARER_AUTH_ISSUER_ENDPOINT_URL + ", " + BEARER_AUTH_CLIENT_ID + " and " + BEARER_AUTH_CLIENT_SECRET);
+      }
+      String scope = raw.getString(BEARER_AUTH_SCOPE);
+      builder.oauthClientCredentials(java.net.URI.create(endpoint.strip()), clientId.strip(),
+          raw.getPassword(BEARER_AUTH_CLIENT_SECRET).value(), scope.isBlank() ? Optional.empty() : Optional.of(scope),
+          Duration.ofSeconds(raw.getLong(BEARER_AUTH_CACHE_EXPIRY_BUFFER_SECONDS)));
+    } else if (!token.isEmpty()) {
       builder.bearerToken(token);
+    }
+    if (!raw.getString(BEARER_AUTH_LOGICAL_CLUSTER).isBlank()) {
+      builder.header("target-sr-cluster", raw.getString(BEARER_AUTH_LOGICAL_CLUSTER).strip());
+    }
+    if (!raw.getString(BEARER_AUTH_IDENTITY_POOL_ID).isBlank()) {
+      builder.header("Confluent-Identity-Pool-Id", raw.getString(BEARER_AUTH_IDENTITY_POOL_ID).strip());
     }
     String trustStore = raw.getString(SSL_TRUSTSTORE_LOCATION);
     String keyStore = raw.getString(SSL_KEYSTORE_LOCATION);

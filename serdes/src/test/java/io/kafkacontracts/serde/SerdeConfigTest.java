@@ -84,6 +84,38 @@ class SerdeConfigTest {
   }
 
   @Test
+  void oauthBearerAsksTheIssuerForATokenAndSendsItWithConfluentCloudsHeaders() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    server.createContext("/", exchange -> {
+      String path = exchange.getRequestURI().getPath();
+      seen.add(path + " " + exchange.getRequestHeaders().getFirst("Authorization") + " "
+          + exchange.getRequestHeaders().getFirst("target-sr-cluster") + " "
+          + exchange.getRequestHeaders().getFirst("Confluent-Identity-Pool-Id"));
+      byte[] body = (path.equals("/token") ? "{\"access_token\": \"t1\", \"expires_in\": 3600}"
+          : "{\"schema\": \"\\\"long\\\"\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    try {
+      String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", base, "bearer.auth.credentials.source",
+          "OAUTHBEARER", "bearer.auth.issuer.endpoint.url", base + "/token", "bearer.auth.client.id", "ci",
+          "bearer.auth.client.secret", "s3cret", "bearer.auth.logical.cluster", "lsrc-1",
+          "bearer.auth.identity.pool.id", "pool-2", "bearer.auth.scope.claim.name", "scope"));
+
+      config.registry().schemaById(1);
+      assertThat(seen).containsExactly("/token Basic Y2k6czNjcmV0 null null", "/schemas/ids/1 Bearer t1 lsrc-1 pool-2");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void confluentsDeprecatedUserInfoKeyAuthenticates() throws Exception {
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
         new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -170,9 +202,12 @@ class SerdeConfigTest {
         "avro.remove.java.properties", false)))
         .isInstanceOf(ConfigException.class).hasMessageContaining("are always removed before registering");
     assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x",
-        "bearer.auth.client.secret", "s3cret")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("OAuth token fetching is not supported")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cret").contains("[hidden]"));
+        "bearer.auth.custom.provider.class", "com.example.Tokens")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("custom token providers are not supported");
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "http://registry:8081",
+        "bearer.auth.credentials.source", "OAUTHBEARER", "bearer.auth.client.secret", "s3cret")).registry())
+        .isInstanceOf(ConfigException.class).hasMessage("bearer.auth.credentials.source OAUTHBEARER needs "
+            + "bearer.auth.issuer.endpoint.url, bearer.auth.client.id and bearer.auth.client.secret");
     // Confluent's defaults that mean what these serdes do anyway pass, as written in a carried-over config.
     SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "use.schema.id", -1, "latest.cache.ttl.sec", "-1",
         "avro.remove.java.properties", true, "max.schemas.per.subject", 1000, "id.compatibility.strict", true));
