@@ -31,7 +31,7 @@ import org.apache.avro.Schema;
  * An in-memory schema registry for users' unit tests, selected as Confluent users expect by a
  * {@code mock://<scope>} URL: every client of one scope sees the same registry. It answers as
  * Confluent's registry does, with the same error codes (40401, 40402, 40403, 40404-40408, 409,
- * 42201-42206), and enforces compatibility with the same engine as the gate. It passes the same
+ * 42201-42206: Confluent 7.x's; 8.x answers an incompatible schema with error code 40901), and enforces compatibility with the same engine as the gate. It passes the same
  * contract tests as the real registry. Thread-safe: every operation holds the registry's lock.
  */
 public final class MockSchemaRegistry implements SchemaRegistryClient {

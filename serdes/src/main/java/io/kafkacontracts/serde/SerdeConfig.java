@@ -281,7 +281,19 @@ public final class SerdeConfig {
       }
     });
     configs.forEach(SerdeConfig::checkSslKey);
+    configs.keySet().stream().filter(key -> key.startsWith("schema.registry.") && !DEFINITION.names().contains(key)
+        && !UNSUPPORTED.containsKey(key) && WARNED.add(key)).forEach(key -> LOG.warn("Unknown setting '{}': no "
+            + "Confluent client key has this name and kafka-contracts' serdes do not read it (a typo?)", key));
     return new SerdeConfig(new AbstractConfig(DEFINITION, configs, false));
+  }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SerdeConfig.class);
+  /** The unknown {@code schema.registry.*} keys warned of already: each once per class loader. */
+  private static final java.util.Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** The unknown registry keys warned of so far (for tests). */
+  static java.util.Set<String> warnedKeys() {
+    return java.util.Set.copyOf(WARNED);
   }
 
   private static boolean atDefault(ConfigDef.ConfigKey key, Object value) {

@@ -143,6 +143,18 @@ class SerdeConfigTest {
   }
 
   @Test
+  void anUnknownRegistryKeyIsWarnedOfOnceAndOtherUnknownKeysIgnored() {
+    SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "schema.registry.retries", 3,
+        "schema.registry.ssl.truststore.location", ""));
+    SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "schema.registry.retries", 4));
+
+    assertThat(config.urls()).containsExactly("mock://x");
+    // Warned of (through SLF4J), once: a key of ours or Confluent's is not.
+    assertThat(SerdeConfig.warnedKeys()).contains("schema.registry.retries")
+        .doesNotContain("schema.registry.url", "schema.registry.ssl.truststore.location");
+  }
+
+  @Test
   void unknownKeysAreIgnoredAsKafkaDoes() {
     SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "bootstrap.servers", "k:9092",
         "some.future.key", 42));
