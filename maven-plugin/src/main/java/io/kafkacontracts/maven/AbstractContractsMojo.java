@@ -93,6 +93,14 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.registry.oauth.scope")
   String registryOAuthScope;
 
+  /**
+   * An HTTP proxy every registry request goes through, {@code host:port}; its {@code user:password},
+   * if it asks for one, from {@code -Dcontracts.registry.proxyUserInfo} or
+   * {@code CONTRACTS_REGISTRY_PROXY_USER_INFO} (sent to plain http registries only).
+   */
+  @Parameter(property = "contracts.registry.proxy")
+  String registryProxy;
+
   /** Extra HTTP headers for every registry request, e.g. {@code <X-Team>payments</X-Team>}; or {@code -Dcontracts.registry.header.X-Team=payments}. */
   @Parameter
   Map<String, String> registryHeaders;
@@ -222,14 +230,17 @@ abstract class AbstractContractsMojo extends AbstractMojo {
         secret("contracts.registry.keyStorePassword"), registryKeyStoreType, secret("contracts.registry.keyPassword"),
         environment::get);
     Optional<RegistrySettings.OAuth> oauth;
+    Optional<RegistrySettings.Proxy> proxy;
     try {
       oauth = RegistrySettings.OAuth.resolve(registryOAuthTokenEndpoint, registryOAuthClientId,
           secret("contracts.registry.oauth.clientSecret"), registryOAuthScope, environment::get);
+      proxy = RegistrySettings.Proxy.resolve(registryProxy, secret("contracts.registry.proxyUserInfo"),
+          environment::get);
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException("contracts.registry.oauth.tokenEndpoint: " + e.getMessage(), e);
+      throw new MojoExecutionException("contracts.registry.*: " + e.getMessage(), e);
     }
     return RegistrySettings.resolve(registryUrl, secret("contracts.registry.userInfo"),
-        secret("contracts.registry.token"), tls, headers(), oauth, environment::get);
+        secret("contracts.registry.token"), tls, headers(), oauth, proxy, environment::get);
   }
 
   /** The pom's registryHeaders, then each {@code -Dcontracts.registry.header.<Name>=value}. */

@@ -21,9 +21,10 @@ import java.util.function.Function;
  * @param tls         the trust and key stores, if any
  * @param headers     extra HTTP headers sent with every request (Confluent's {@code request.header.*})
  * @param oauth       OAuth client credentials to get bearer tokens with, if any
+ * @param proxy       an HTTP proxy every request goes through, if any
  */
 public record RegistrySettings(String urls, Optional<String> userInfo, Optional<String> bearerToken, Tls tls,
-    Map<String, String> headers, Optional<OAuth> oauth) {
+    Map<String, String> headers, Optional<OAuth> oauth, Optional<Proxy> proxy) {
 
   /** Environment variables read when the matching property is not set. */
   public static final String URL_VARIABLE = "CONTRACTS_REGISTRY_URL";
@@ -33,6 +34,35 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
   public static final String KEY_STORE_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_KEY_STORE_PASSWORD";
   public static final String KEY_PASSWORD_VARIABLE = "CONTRACTS_REGISTRY_KEY_PASSWORD";
   public static final String OAUTH_CLIENT_SECRET_VARIABLE = "CONTRACTS_REGISTRY_OAUTH_CLIENT_SECRET";
+  public static final String PROXY_USER_INFO_VARIABLE = "CONTRACTS_REGISTRY_PROXY_USER_INFO";
+
+  /** An HTTP proxy ({@code host:port}) and the {@code user:password} it asks for, if any (plain http registries). */
+  public record Proxy(String host, int port, Optional<String> userInfo) {
+    public Proxy {
+      requireNonNull(host, "host == null");
+      requireNonNull(userInfo, "userInfo == null");
+    }
+
+    /**
+     * The proxy a front end names as {@code host:port}, its credentials read from
+     * {@code CONTRACTS_REGISTRY_PROXY_USER_INFO} when not given; empty without a proxy.
+     *
+     * @throws IllegalArgumentException when it is not {@code host:port}
+     */
+    public static Optional<Proxy> resolve(String hostAndPort, String userInfo, Function<String, String> environment) {
+      if (hostAndPort == null || hostAndPort.isBlank()) {
+        return Optional.empty();
+      }
+      int colon = hostAndPort.strip().lastIndexOf(':');
+      try {
+        return Optional.of(new Proxy(hostAndPort.strip().substring(0, colon),
+            Integer.parseInt(hostAndPort.strip().substring(colon + 1)),
+            setting(userInfo, PROXY_USER_INFO_VARIABLE, environment)));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("the proxy must be host:port, not '" + hostAndPort.strip() + "'");
+      }
+    }
+  }
 
   /**
    * OAuth 2 client credentials, as Confluent's {@code bearer.auth.credentials.source=OAUTHBEARER}: tokens
@@ -112,6 +142,7 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     requireNonNull(tls, "tls == null");
     headers = Map.copyOf(headers);
     requireNonNull(oauth, "oauth == null");
+    requireNonNull(proxy, "proxy == null");
   }
 
   /**
@@ -119,10 +150,10 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
    * environment variable; empty when neither names a URL.
    */
   public static Optional<RegistrySettings> resolve(String urls, String userInfo, String bearerToken, Tls tls,
-      Map<String, String> headers, Optional<OAuth> oauth, Function<String, String> environment) {
+      Map<String, String> headers, Optional<OAuth> oauth, Optional<Proxy> proxy, Function<String, String> environment) {
     return setting(urls, URL_VARIABLE, environment).map(url -> new RegistrySettings(url,
         setting(userInfo, USER_INFO_VARIABLE, environment), setting(bearerToken, TOKEN_VARIABLE, environment), tls,
-        headers, oauth));
+        headers, oauth, proxy));
   }
 
   private static Optional<String> setting(String property, String variable, Function<String, String> environment) {
@@ -140,6 +171,7 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
     oauth.ifPresent(o -> builder.oauthClientCredentials(o.tokenEndpoint(), o.clientId(), o.clientSecret(), o.scope(),
         java.time.Duration.ofMinutes(5)));
     headers.forEach(builder::header);
+    proxy.ifPresent(p -> builder.proxy(p.host(), p.port(), p.userInfo()));
     if (tls.trustStore().isPresent() || tls.keyStore().isPresent()) {
       char[] keyStorePassword = tls.keyStorePassword().orElse("").toCharArray();
       builder.tls(tls.trustStore().orElse(null), tls.trustStorePassword().orElse("").toCharArray(),
@@ -158,6 +190,8 @@ public record RegistrySettings(String urls, Optional<String> userInfo, Optional<
         + oauth.map(o -> " with OAuth client credentials of " + o.clientId() + " at " + o.tokenEndpoint()).orElse("")
         + tls.trustStore().map(store -> " trusting " + store).orElse("")
         + tls.keyStore().map(store -> " with the client certificate of " + store).orElse("")
-        + (headers.isEmpty() ? "" : " with headers " + new TreeMap<>(headers).keySet());
+        + (headers.isEmpty() ? "" : " with headers " + new TreeMap<>(headers).keySet())
+        + proxy.map(p -> " through the proxy " + p.host() + ":" + p.port()
+            + (p.userInfo().isPresent() ? " with its credentials" : "")).orElse("");
   }
 }

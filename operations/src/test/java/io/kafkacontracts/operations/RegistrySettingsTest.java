@@ -66,7 +66,7 @@ class RegistrySettingsTest {
         "CONTRACTS_REGISTRY_TRUST_STORE_PASSWORD", TestCertificates.PASSWORD);
     RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
         null, "PKCS12", clientKeyStore, null, "PKCS12", null, environment::get), Map.of("X-Team", "payments"),
-        Optional.empty(), environment::get).orElseThrow();
+        Optional.empty(), Optional.empty(), environment::get).orElseThrow();
 
     try (SchemaRegistryClient client = settings.client()) {
       assertThat(client.subjects(false, Optional.empty())).isEqualTo(List.of("orders-value"));
@@ -80,7 +80,7 @@ class RegistrySettingsTest {
   void withoutAClientCertificateTheRegistryRefusesTheHandshake() {
     RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
         TestCertificates.PASSWORD, "PKCS12", null, null, null, null, name -> null), Map.of(), Optional.empty(),
-        name -> null).orElseThrow();
+        Optional.empty(), name -> null).orElseThrow();
 
     try (SchemaRegistryClient client = settings.client()) {
       assertThatThrownBy(() -> client.subjects(false, Optional.empty()))
@@ -100,7 +100,7 @@ class RegistrySettingsTest {
       Map<String, String> environment = Map.of("CONTRACTS_REGISTRY_OAUTH_CLIENT_SECRET", "s3cr3t");
       RegistrySettings settings = RegistrySettings.resolve(plain.baseUrl(), null, null, RegistrySettings.Tls.NONE,
           Map.of(), RegistrySettings.OAuth.resolve(plain.baseUrl() + "/token", "ci", null, "registry",
-              environment::get), environment::get).orElseThrow();
+              environment::get), Optional.empty(), environment::get).orElseThrow();
 
       try (SchemaRegistryClient client = settings.client()) {
         client.subjects(false, Optional.empty());
@@ -117,10 +117,24 @@ class RegistrySettingsTest {
   }
 
   @Test
+  void aProxyIsHostAndPortWithCredentialsFromTheEnvironment() {
+    RegistrySettings.Proxy proxy = RegistrySettings.Proxy.resolve("proxy.corp:3128", null,
+        Map.of("CONTRACTS_REGISTRY_PROXY_USER_INFO", "me:pr0xy")::get).orElseThrow();
+
+    assertThat(proxy).isEqualTo(new RegistrySettings.Proxy("proxy.corp", 3128, Optional.of("me:pr0xy")));
+    assertThat(RegistrySettings.resolve("http://registry:8081", null, null, RegistrySettings.Tls.NONE, Map.of(),
+        Optional.empty(), Optional.of(proxy), name -> null).orElseThrow())
+        .hasToString("http://registry:8081 through the proxy proxy.corp:3128 with its credentials");
+    assertThat(RegistrySettings.Proxy.resolve(" ", null, name -> null)).isEmpty();
+    assertThatThrownBy(() -> RegistrySettings.Proxy.resolve("proxy.corp", null, name -> null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("the proxy must be host:port, not 'proxy.corp'");
+  }
+
+  @Test
   void aWrongKeyStorePasswordIsASetUpErrorThatDoesNotShowIt() {
     RegistrySettings settings = RegistrySettings.resolve(url(), null, null, RegistrySettings.Tls.resolve(trustStore,
         TestCertificates.PASSWORD, "PKCS12", clientKeyStore, "s3cr3t-wrong", "PKCS12", null, name -> null), Map.of(),
-        Optional.empty(), name -> null).orElseThrow();
+        Optional.empty(), Optional.empty(), name -> null).orElseThrow();
 
     assertThatThrownBy(settings::client).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("cannot set up TLS from the key/trust stores: ").hasMessageNotContaining("s3cr3t");

@@ -39,6 +39,8 @@ public final class SerdeConfig {
   public static final String SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO = "schema.registry.basic.auth.user.info";
   public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
   public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+  public static final String PROXY_HOST = "proxy.host";
+  public static final String PROXY_PORT = "proxy.port";
   public static final String BEARER_AUTH_ISSUER_ENDPOINT_URL = "bearer.auth.issuer.endpoint.url";
   public static final String BEARER_AUTH_CLIENT_ID = "bearer.auth.client.id";
   public static final String BEARER_AUTH_CLIENT_SECRET = "bearer.auth.client.secret";
@@ -141,6 +143,8 @@ public final class SerdeConfig {
       .define(BEARER_AUTH_IDENTITY_POOL_ID, Type.STRING, "", Importance.LOW,
           "Confluent Cloud's identity pool id, sent as the Confluent-Identity-Pool-Id header.")
       .define(BEARER_AUTH_TOKEN, Type.PASSWORD, "", Importance.MEDIUM, "The bearer token sent to the registry.")
+      .define(PROXY_HOST, Type.STRING, "", Importance.LOW, "An HTTP proxy's host every registry request goes through.")
+      .define(PROXY_PORT, Type.INT, -1, Importance.LOW, "The HTTP proxy's port (with proxy.host).")
       .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM, "Trust store for https registries.")
       .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, "", Importance.MEDIUM, "The trust store's password.")
       .define(SSL_TRUSTSTORE_TYPE, Type.STRING, "JKS", ConfigDef.ValidString.in("JKS", "PKCS12"), Importance.LOW,
@@ -216,8 +220,6 @@ public final class SerdeConfig {
         + "basic.auth.user.info"));
     keys.put("rule.service.loader.enable", new Unsupported("false", "data contract rules are not supported, so no "
         + "rule executors are loaded"));
-    keys.put("proxy.host", new Unsupported(null, "an HTTP proxy is not supported: reach the registry directly"));
-    keys.put("proxy.port", keys.get("proxy.host"));
     // The claims a token is read with, by Confluent's own provider: ours sends the token as it comes.
     keys.put("bearer.auth.scope.claim.name", new Unsupported("scope", "the token is sent as the endpoint gives it, "
         + "not read"));
@@ -452,6 +454,13 @@ public final class SerdeConfig {
           Duration.ofSeconds(raw.getLong(BEARER_AUTH_CACHE_EXPIRY_BUFFER_SECONDS)));
     } else if (!token.isEmpty()) {
       builder.bearerToken(token);
+    }
+    if (!raw.getString(PROXY_HOST).isBlank()) {
+      try {
+        builder.proxy(raw.getString(PROXY_HOST).strip(), raw.getInt(PROXY_PORT), Optional.empty());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(PROXY_PORT, raw.getInt(PROXY_PORT), "give proxy.port with proxy.host: " + e.getMessage());
+      }
     }
     if (!raw.getString(BEARER_AUTH_LOGICAL_CLUSTER).isBlank()) {
       builder.header("target-sr-cluster", raw.getString(BEARER_AUTH_LOGICAL_CLUSTER).strip());

@@ -116,6 +116,32 @@ class SerdeConfigTest {
   }
 
   @Test
+  void proxyHostAndPortSendTheRequestsThroughTheProxy() throws Exception {
+    com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    proxy.createContext("/", exchange -> {
+      seen.add(exchange.getRequestURI().toString());
+      byte[] body = "{\"schema\": \"\\\"long\\\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    proxy.start();
+    try {
+      SerdeConfig.parse(Map.of("schema.registry.url", "http://registry.invalid:8081", "proxy.host", "127.0.0.1",
+          "proxy.port", proxy.getAddress().getPort())).registry().schemaById(1);
+      assertThat(seen).containsExactly("http://registry.invalid:8081/schemas/ids/1");
+      assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "http://registry.invalid:8081",
+          "proxy.host", "127.0.0.1")).registry()).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("give proxy.port with proxy.host");
+    } finally {
+      proxy.stop(0);
+    }
+  }
+
+  @Test
   void confluentsDeprecatedUserInfoKeyAuthenticates() throws Exception {
     com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
         new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -223,7 +249,8 @@ class SerdeConfigTest {
     // Confluent's defaults that mean what these serdes do anyway pass, as written in a carried-over config.
     SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "use.schema.id", -1, "latest.cache.ttl.sec", "-1",
         "avro.remove.java.properties", true, "max.schemas.per.subject", 1000, "id.compatibility.strict", true));
-    assertThat(SerdeConfig.unsupportedKeys()).contains("use.latest.with.metadata", "rule.executors", "proxy.host");
+    assertThat(SerdeConfig.unsupportedKeys()).contains("use.latest.with.metadata", "rule.executors")
+        .doesNotContain("proxy.host", "proxy.port");
   }
 
   @Test

@@ -62,6 +62,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   public HttpSchemaRegistryClient(List<URI> baseUrls, String basicUserInfo, Supplier<String> bearerToken,
       Map<String, String> headers, Duration connectTimeout, Duration requestTimeout, RetryPolicy retries,
       SSLContext sslContext) {
+    this(baseUrls, basicUserInfo, bearerToken, headers, connectTimeout, requestTimeout, retries, sslContext, null);
+  }
+
+  /** @param proxy the HTTP proxy every request goes through, or null for none */
+  public HttpSchemaRegistryClient(List<URI> baseUrls, String basicUserInfo, Supplier<String> bearerToken,
+      Map<String, String> headers, Duration connectTimeout, Duration requestTimeout, RetryPolicy retries,
+      SSLContext sslContext, java.net.ProxySelector proxy) {
     this.baseUrls = baseUrls;
     this.basicAuthorization = basicUserInfo == null ? null
         : "Basic " + Base64.getEncoder().encodeToString(basicUserInfo.getBytes(StandardCharsets.UTF_8));
@@ -78,6 +85,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         .executor(httpTasks);
     if (sslContext != null) {
       builder.sslContext(sslContext);
+    }
+    if (proxy != null) {
+      builder.proxy(proxy);
     }
     this.http = builder.build();
   }
