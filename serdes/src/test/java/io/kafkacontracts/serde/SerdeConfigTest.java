@@ -85,22 +85,12 @@ class SerdeConfigTest {
 
   @Test
   void oauthBearerAsksTheIssuerForATokenAndSendsItWithConfluentCloudsHeaders() throws Exception {
-    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    server.createContext("/", exchange -> {
-      String path = exchange.getRequestURI().getPath();
-      seen.add(path + " " + exchange.getRequestHeaders().getFirst("Authorization") + " "
-          + exchange.getRequestHeaders().getFirst("target-sr-cluster") + " "
-          + exchange.getRequestHeaders().getFirst("Confluent-Identity-Pool-Id"));
-      byte[] body = (path.equals("/token") ? "{\"access_token\": \"t1\", \"expires_in\": 3600}"
-          : "{\"schema\": \"\\\"long\\\"\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
+    com.sun.net.httpserver.HttpServer server = jsonServer(seen, exchange -> exchange.getRequestURI().getPath() + " "
+        + exchange.getRequestHeaders().getFirst("Authorization") + " "
+        + exchange.getRequestHeaders().getFirst("target-sr-cluster") + " "
+        + exchange.getRequestHeaders().getFirst("Confluent-Identity-Pool-Id"),
+        path -> path.equals("/token") ? "{\"access_token\": \"t1\", \"expires_in\": 3600}" : LONG_SCHEMA);
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", base, "bearer.auth.credentials.source",
@@ -117,18 +107,9 @@ class SerdeConfigTest {
 
   @Test
   void proxyHostAndPortSendTheRequestsThroughTheProxy() throws Exception {
-    com.sun.net.httpserver.HttpServer proxy = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    proxy.createContext("/", exchange -> {
-      seen.add(exchange.getRequestURI().toString());
-      byte[] body = "{\"schema\": \"\\\"long\\\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    proxy.start();
+    com.sun.net.httpserver.HttpServer proxy = jsonServer(seen, exchange -> exchange.getRequestURI().toString(),
+        path -> LONG_SCHEMA);
     try {
       SerdeConfig.parse(Map.of("schema.registry.url", "http://registry.invalid:8081", "proxy.host", "127.0.0.1",
           "proxy.port", proxy.getAddress().getPort())).registry().schemaById(1);
@@ -143,18 +124,9 @@ class SerdeConfigTest {
 
   @Test
   void confluentsDeprecatedUserInfoKeyAuthenticates() throws Exception {
-    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
     java.util.List<String> auth = new java.util.concurrent.CopyOnWriteArrayList<>();
-    server.createContext("/", exchange -> {
-      auth.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      byte[] body = "{\"schema\": \"\\\"long\\\"\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
+    com.sun.net.httpserver.HttpServer server = jsonServer(auth,
+        exchange -> String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")), path -> LONG_SCHEMA);
     try {
       SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", "http://127.0.0.1:"
           + server.getAddress().getPort(), "basic.auth.credentials.source", "USER_INFO",
@@ -279,4 +251,27 @@ class SerdeConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("Invalid value -1 for configuration max.retries: Value must be at least 0");
   }
+
+  /**
+   * A local HTTP server answering every request with the JSON {@code answer} gives for its path,
+   * after noting in {@code seen} what {@code note} makes of it; the caller stops it.
+   */
+  private static com.sun.net.httpserver.HttpServer jsonServer(java.util.List<String> seen,
+      java.util.function.Function<com.sun.net.httpserver.HttpExchange, String> note,
+      java.util.function.Function<String, String> answer) throws java.io.IOException {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      seen.add(note.apply(exchange));
+      byte[] body = answer.apply(exchange.getRequestURI().getPath()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    return server;
+  }
+
+  private static final String LONG_SCHEMA = "{\"schema\": \"\\\"long\\\"\"}";
 }
