@@ -74,6 +74,11 @@ public final class SerdeConfig {
   public static final String MAX_NESTING_DEPTH = "avro.max.nesting.depth";
 
   private static final ConfigDef.Validator STRATEGY = (name, value) -> {
+    if (value != null && value.toString().strip().endsWith("AssociatedNameStrategy")) {
+      throw new ConfigException(name, value, "Confluent 8's AssociatedNameStrategy (subjects found through the "
+          + "registry's topic associations) is not supported: name the subject with TopicNameStrategy, "
+          + "RecordNameStrategy or TopicRecordNameStrategy, or outright with " + name.replace(".strategy", ""));
+    }
     if (value == null || SubjectNameStrategy.named(value.toString().strip()).isEmpty()) {
       throw new ConfigException(name, value, "expected TopicNameStrategy, RecordNameStrategy or "
           + "TopicRecordNameStrategy (simple or Confluent's full class name)");
@@ -218,6 +223,10 @@ public final class SerdeConfig {
     keys.put("schema.registry.user.info", new Unsupported(null, "no Confluent client reads this key (its deprecated "
         + "one is schema.registry.basic.auth.user.info): set basic.auth.credentials.source=USER_INFO and "
         + "basic.auth.user.info"));
+    for (String associated : List.of("subject.name.strategy.fallback.type", "subject.name.strategy.kafka.cluster.id")) {
+      keys.put(associated, new Unsupported(null, "it applies to Confluent 8's AssociatedNameStrategy, which is not "
+          + "supported"));
+    }
     keys.put("rule.service.loader.enable", new Unsupported("false", "data contract rules are not supported, so no "
         + "rule executors are loaded"));
     // The claims a token is read with, by Confluent's own provider: ours sends the token as it comes.

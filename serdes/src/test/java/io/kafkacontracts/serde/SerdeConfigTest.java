@@ -141,6 +141,17 @@ class SerdeConfigTest {
   }
 
   @Test
+  void confluent8sAssociatedNameStrategyAndItsFallbackAreRefusedNotIgnored() {
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "value.subject.name.strategy",
+        "io.confluent.kafka.serializers.subject.AssociatedNameStrategy"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("AssociatedNameStrategy (subjects found through the registry's topic associations) is "
+            + "not supported").hasMessageEndingWith("or outright with value.subject.name");
+    assertThatThrownBy(() -> SerdeConfig.parse(Map.of("schema.registry.url", "mock://x",
+        "subject.name.strategy.fallback.type", "TOPIC"))).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("AssociatedNameStrategy, which is not supported");
+  }
+
+  @Test
   void anUnknownRegistryKeyIsWarnedOfOnceAndOtherUnknownKeysIgnored() {
     SerdeConfig config = SerdeConfig.parse(Map.of("schema.registry.url", "mock://x", "schema.registry.retries", 3,
         "schema.registry.ssl.truststore.location", ""));
