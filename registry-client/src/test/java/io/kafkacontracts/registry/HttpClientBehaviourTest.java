@@ -225,6 +225,24 @@ class HttpClientBehaviourTest {
   }
 
   @Test
+  void aRequestTheRegistryReceivedIsNotCalledUnreached() {
+    registry.stubFor(post(urlEqualTo("/subjects/orders-value/versions"))
+        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    SchemaRegistryClient client = SchemaRegistryClient.builder().baseUrls(url())
+        .retries(0, FAST, FAST, Duration.ofSeconds(5)).build();
+    SchemaRegistryClient nowhere = SchemaRegistryClient.builder().baseUrls("http://127.0.0.1:1")
+        .retries(0, FAST, FAST, Duration.ofSeconds(5)).build();
+
+    // The registration may have been applied: the truth is that no answer came.
+    assertThatThrownBy(() -> client.register("orders-value", RegistrySchema.avro(ORDER), false))
+        .hasMessageStartingWith("POST /subjects/orders-value/versions got no answer from the schema registry at " + url());
+    // Refused connection: the request never left.
+    assertThatThrownBy(() -> nowhere.register("orders-value", RegistrySchema.avro(ORDER), false))
+        .hasMessageStartingWith("POST /subjects/orders-value/versions could not reach the schema registry at "
+            + "http://127.0.0.1:1: ConnectException");
+  }
+
+  @Test
   void anAnswerSlowerThanTheTimeoutIsAnErrorWithoutAResponse() {
     registry.stubFor(get(urlEqualTo("/mode")).willReturn(okJson("{\"mode\": \"READWRITE\"}").withFixedDelay(2_000)));
     SchemaRegistryClient client = SchemaRegistryClient.builder().baseUrls(url())
@@ -235,7 +253,8 @@ class HttpClientBehaviourTest {
           assertThat(e.status()).isEqualTo(SchemaRegistryException.NO_RESPONSE);
           assertThat(e.isRetriable()).isTrue();
         })
-        .hasMessageStartingWith("GET /mode could not reach the schema registry at " + url() + ": HttpTimeoutException");
+        // The registry may have received the request and acted on it: "got no answer", not "could not reach".
+        .hasMessageStartingWith("GET /mode got no answer from the schema registry at " + url() + ": HttpTimeoutException");
   }
 
   @Test

@@ -366,7 +366,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             throw last;
           }
         } catch (IOException e) {
-          last = new SchemaRegistryException(method + " " + path + " could not reach the schema registry at "
+          // "Could not reach" only where the request cannot have arrived; else the registry may have acted on it.
+          last = new SchemaRegistryException(method + " " + path + (unreached(e) ? " could not reach"
+              : " got no answer from") + " the schema registry at "
               + baseUrls.get(index) + ": " + describe(e), SchemaRegistryException.NO_RESPONSE,
               SchemaRegistryException.NO_RESPONSE, subject, e);
         } catch (InterruptedException e) {
@@ -464,6 +466,13 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     String oneLine = body.strip().replaceAll("\\s+", " ");
     return oneLine.length() <= MAX_QUOTED_BODY ? oneLine : oneLine.substring(0, MAX_QUOTED_BODY) + "...";
+  }
+
+  /** Whether the request cannot have reached the registry: no connection, or no TLS session, was made. */
+  private static boolean unreached(IOException e) {
+    return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException
+        || e instanceof java.net.UnknownHostException || e instanceof javax.net.ssl.SSLHandshakeException
+        || e.getCause() instanceof java.nio.channels.UnresolvedAddressException;
   }
 
   private static String describe(IOException e) {
