@@ -139,7 +139,14 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
     synchronized (this) {
       decided = bulk;
     }
-    return decided == null ? "not asked" : decided.join().said();
+    if (decided == null) {
+      return "not asked";
+    }
+    try {
+      return decided.join().said();
+    } catch (java.util.concurrent.CompletionException e) {
+      return "no: the listing failed: " + e.getCause().getMessage();
+    }
   }
 
   /** Every version of a subject from the listing, parsed. */
@@ -247,8 +254,14 @@ public final class RegistryBaseline implements Baseline, AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while fetching subject '" + subject + "' from " + description, e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof IOException io ? io
-          : new IOException("cannot read subject '" + subject + "' from " + description + ": " + e.getCause(), e.getCause());
+      Throwable cause = e.getCause();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      // The registry's own words (as the listing's failure reaches every subject that waited for it).
+      throw cause instanceof IOException io ? io
+          : new IOException("cannot read subject '" + subject + "' from " + description + ": "
+              + (cause instanceof SchemaRegistryException ? cause.getMessage() : cause), cause);
     }
   }
 

@@ -17,9 +17,11 @@ import java.util.function.BiFunction;
  * Every version of the gated subjects in a few requests, where the registry lists them as
  * Confluent's does ({@code GET /schemas?subjectPrefix=...&latestOnly=false}, paged with
  * {@code offset}/{@code limit}): one listing for the subjects' longest common prefix instead of a
- * request per version. A registry without the endpoint (404, 405), one whose entries lack subject
- * or version (Apicurio), or a listing that contradicts itself (a version twice, a page repeated)
- * is not used: the caller fetches each version by itself, as before. Soft-deleted versions are not
+ * request per version. A registry without the endpoint (404, 405) or refusing its parameters (400,
+ * 422), one whose entries lack subject or version (Apicurio), or a listing that contradicts itself (a
+ * version twice, a page repeated) is not used: the caller fetches each version by itself, as before.
+ * A listing that gets no answer, a server error or no access fails as such: the versions one by one
+ * would only wait, or fail, again. Soft-deleted versions are not
  * listed. Immutable once made.
  */
 final class RegistryListing {
@@ -67,8 +69,14 @@ final class RegistryListing {
         }
       }
     } catch (SchemaRegistryException e) {
-      return no(e.status() == 404 || e.status() == 405 ? "it has no GET /schemas (" + e.status() + ")"
-          : "its listing failed: " + e.getMessage());
+      if (e.status() == 404 || e.status() == 405) {
+        return no("it has no GET /schemas (" + e.status() + ")");
+      }
+      if (e.status() == 400 || e.status() == 422) {
+        return no("it refused the listing's parameters: " + e.getMessage());
+      }
+      // No answer, a server error, no access: asking version by version would wait, or fail, again.
+      throw e;
     }
     return new Decision(Optional.of(new RegistryListing(bySubject)), "yes: " + entries + " versions in " + requests
         + (requests == 1 ? " request" : " requests") + " (subjectPrefix '" + prefix + "')");

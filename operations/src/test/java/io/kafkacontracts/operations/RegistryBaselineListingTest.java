@@ -96,6 +96,21 @@ class RegistryBaselineListingTest {
   }
 
   @Test
+  void aListingWithoutAnAnswerFailsAsSuchInsteadOfAskingEachVersionAgain() {
+    levels("BACKWARD");
+    registry.stubFor(get(urlPathEqualTo("/schemas")).willReturn(aResponse().withStatus(503)));
+
+    try (SchemaRegistryClient client = client(); RegistryBaseline baseline = new RegistryBaseline(client, "registry")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> fetch(baseline, Map.of("orders-value",
+          CompatibilityLevel.BACKWARD))).hasMessageContaining("GET /schemas").hasMessageContaining("503");
+      assertThat(baseline.listing()).startsWith("no: the listing failed: GET /schemas");
+    }
+    registry.verify(0, getRequestedFor(urlPathMatching("/subjects/.*")));
+    // Three attempts of the listing (two retries), then nothing more.
+    registry.verify(3, getRequestedFor(urlPathEqualTo("/schemas")));
+  }
+
+  @Test
   void aListingWithoutSubjectAndVersionIsNotUsedAndEachVersionIsFetched() throws Exception {
     levels("BACKWARD");
     // Apicurio's answer: schemas without subject and version.
