@@ -101,7 +101,10 @@ abstract class AbstractContractsMojo extends AbstractMojo {
   @Parameter(property = "contracts.registry.proxy")
   String registryProxy;
 
-  /** Extra HTTP headers for every registry request, e.g. {@code <X-Team>payments</X-Team>}; or {@code -Dcontracts.registry.header.X-Team=payments}. */
+  /**
+   * Extra HTTP headers for every registry request, e.g. {@code <X-Team>payments</X-Team>}; or
+   * {@code -Dcontracts.registry.header.X-Team=payments} (read by this code, so never printed by -X).
+   */
   @Parameter
   Map<String, String> registryHeaders;
 

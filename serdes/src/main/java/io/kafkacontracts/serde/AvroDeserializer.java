@@ -105,8 +105,13 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     }
     configured();
     int id = WireFormat.readSchemaId(topic, data);
-    return decode(topic, "schema id " + id, reader(readers, id, () ->
-        readerFor(topic, "schema id " + id, () -> registry.schemaById(id))), data, WireFormat.HEADER_SIZE);
+    // The hot path: no allocation beyond Avro's own once the reader is cached.
+    DatumReader<Object> reader = readers.get(id);
+    if (reader == null) {
+      reader = readerFor(topic, id, () -> registry.schemaById(id));
+      readers.put(id, reader);
+    }
+    return decode(topic, id, reader, data, WireFormat.HEADER_SIZE);
   }
 
   /**
@@ -131,14 +136,14 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     byte[] id = header.value();
     if (id.length == WireFormat.HEADER_SIZE && id[0] == WireFormat.MAGIC_BYTE) {
       int schemaId = WireFormat.readSchemaId(topic, id);
-      return decode(topic, "schema id " + schemaId, reader(readers, schemaId, () ->
-          readerFor(topic, "schema id " + schemaId, () -> registry.schemaById(schemaId))), data, 0);
+      return decode(topic, schemaId, reader(readers, schemaId, () ->
+          readerFor(topic, schemaId, () -> registry.schemaById(schemaId))), data, 0);
     }
     if (id.length == WireFormat.GUID_HEADER_SIZE && id[0] == WireFormat.MAGIC_BYTE_GUID) {
       ByteBuffer bytes = ByteBuffer.wrap(id, 1, 16);
       UUID guid = new UUID(bytes.getLong(), bytes.getLong());
-      return decode(topic, "schema GUID " + guid, reader(guidReaders, guid, () ->
-          readerFor(topic, "schema GUID " + guid, () -> registry.schemaByGuid(guid))), data, 0);
+      return decode(topic, guid, reader(guidReaders, guid, () ->
+          readerFor(topic, guid, () -> registry.schemaByGuid(guid))), data, 0);
     }
     throw new SerializationException("Cannot deserialize a record of topic '" + topic + "': its header '"
         + header.key() + "' holds " + id.length + " bytes" + (id.length == 0 ? "" : " starting with 0x"
@@ -163,8 +168,11 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     }
   }
 
-  /** The record in {@code data} from {@code offset} on, read with the reader of its writer schema. */
-  private T decode(String topic, String schema, DatumReader<Object> reader, byte[] data, int offset) {
+  /**
+   * The record in {@code data} from {@code offset} on, read with the reader of its writer schema,
+   * named in failures by {@code schema}: its id (an Integer) or GUID.
+   */
+  private T decode(String topic, Object schema, DatumReader<Object> reader, byte[] data, int offset) {
     BoundedBinaryDecoder decoder = DECODERS.get().reset(data, offset, data.length - offset);
     Object datum;
     try {
@@ -198,7 +206,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
   }
 
   /** Out of the hot path: names the field whose string is not UTF-8. */
-  private SerializationException invalidUtf8(String topic, String schema, DatumReader<Object> reader, byte[] data,
+  private SerializationException invalidUtf8(String topic, Object schema, DatumReader<Object> reader, byte[] data,
       int offset, RuntimeException e) {
     String field = "";
     try {
@@ -210,8 +218,9 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         + (field.isEmpty() ? "" : " in field " + field), e);
   }
 
-  private static String failure(String topic, String schema) {
-    return "Cannot deserialize a record of topic '" + topic + "' with " + schema + ": ";
+  private static String failure(String topic, Object schema) {
+    return "Cannot deserialize a record of topic '" + topic + "' with schema " + (schema instanceof UUID ? "GUID "
+        : "id ") + schema + ": ";
   }
 
   private static String describe(Throwable e) {
@@ -223,7 +232,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     return e.getClass().getSimpleName() + (message == null ? "" : " " + message);
   }
 
-  private DatumReader<Object> readerFor(String topic, String schema, Supplier<RegistrySchema> fetch) {
+  private DatumReader<Object> readerFor(String topic, Object schema, Supplier<RegistrySchema> fetch) {
     Schema writer;
     try {
       RegistrySchema registered = fetch.get();
@@ -233,7 +242,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       }
       writer = RegistryAvro.parse(registry, registered);
     } catch (SchemaRegistryException e) {
-      boolean byGuid = schema.startsWith("schema GUID");
+      boolean byGuid = schema instanceof UUID;
       String why = e.errorCode() == 40403 ? "the registry has no schema with this " + (byGuid ? "GUID" : "id")
           : byGuid && e.status() == 404 ? "the registry has no GUIDs (" + e.getMessage() + "): Confluent 8's "
               + "header-framed records need a registry that gives schemas GUIDs"

@@ -252,6 +252,8 @@ public final class SerdeConfig {
   private final SubjectNameStrategy keyStrategy;
   private final SubjectNameStrategy valueStrategy;
   private final String keySubjectName;
+  private final boolean keyIdHeaders;
+  private final boolean valueIdHeaders;
   private final String valueSubjectName;
   private final boolean specificReader;
   private final boolean logicalTypeConverters;
@@ -270,6 +272,9 @@ public final class SerdeConfig {
     this.normalize = raw.getBoolean(NORMALIZE_SCHEMAS);
     this.keyStrategy = SubjectNameStrategy.named(raw.getString(KEY_SUBJECT_NAME_STRATEGY).strip()).orElseThrow();
     this.valueStrategy = SubjectNameStrategy.named(raw.getString(VALUE_SUBJECT_NAME_STRATEGY).strip()).orElseThrow();
+    Map<String, Object> originals = raw.originals();
+    this.keyIdHeaders = readsHeaders(originals, "key.schema.id.deserializer");
+    this.valueIdHeaders = readsHeaders(originals, "value.schema.id.deserializer");
     this.keySubjectName = raw.getString(KEY_SUBJECT_NAME).strip();
     this.valueSubjectName = raw.getString(VALUE_SUBJECT_NAME).strip();
     this.specificReader = raw.getBoolean(SPECIFIC_AVRO_READER);
@@ -370,7 +375,11 @@ public final class SerdeConfig {
    * (Confluent's DualSchemaIdDeserializer, the default) rather than from the prefix alone.
    */
   public boolean readsSchemaIdHeaders(boolean isKey) {
-    Object chosen = raw.originals().get(isKey ? "key.schema.id.deserializer" : "value.schema.id.deserializer");
+    return isKey ? keyIdHeaders : valueIdHeaders; // per record: decided once, at configure
+  }
+
+  private static boolean readsHeaders(Map<String, Object> originals, String key) {
+    Object chosen = originals.get(key);
     return chosen == null || !PREFIX_DESERIALIZER.equals(String.valueOf(chosen).strip());
   }
 
