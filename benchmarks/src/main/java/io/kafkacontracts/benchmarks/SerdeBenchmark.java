@@ -120,6 +120,15 @@ public class SerdeBenchmark {
     return deserializer.deserialize(TOPIC, framed);
   }
 
+  /** As a KafkaConsumer calls it: with the record's headers (here a producer's usual: none), looked at first. */
+  @Benchmark
+  public BenchEnvelope deserializeOursWithHeaders() {
+    return deserializer.deserialize(TOPIC, NO_HEADERS, framed);
+  }
+
+  private static final org.apache.kafka.common.header.Headers NO_HEADERS =
+      new org.apache.kafka.common.header.internals.RecordHeaders();
+
   @Benchmark
   public BenchEnvelope deserializeRawAvro() throws IOException {
     rawDecoder = DecoderFactory.get().binaryDecoder(body, rawDecoder);
