@@ -291,9 +291,7 @@ public final class SerdeConfig {
       Unsupported unsupported = UNSUPPORTED.get(key);
       if (unsupported != null && (unsupported.tolerated() == null || value == null
           || !List.of(unsupported.tolerated().split("\\|")).contains(String.valueOf(value).strip()))) {
-        boolean secret = key.contains("secret") || key.contains("user.info") || key.contains("password");
-        throw new ConfigException(key, secret ? "[hidden]" : value,
-            "not supported by kafka-contracts' serdes: " + unsupported.why());
+        throw refused(key, value, unsupported.why());
       }
     });
     configs.forEach(SerdeConfig::checkSslKey);
@@ -346,8 +344,14 @@ public final class SerdeConfig {
           : "only the trust and key stores are read (schema.registry.ssl.truststore.*, .keystore.*, .key.password); "
               + "protocols, ciphers, algorithms and providers are the JVM's";
     };
-    boolean secret = key.contains("password") || key.endsWith(".key");
-    throw new ConfigException(key, secret ? "[hidden]" : value, "not supported by kafka-contracts' serdes: " + why);
+    throw refused(key, value, why);
+  }
+
+  /** A key refused, saying why; a secret's value (a password, a user info, a private key) never shown. */
+  private static ConfigException refused(String key, Object value, String why) {
+    boolean secret = key.contains("secret") || key.contains("user.info") || key.contains("password")
+        || key.endsWith(".key");
+    return new ConfigException(key, secret ? "[hidden]" : value, "not supported by kafka-contracts' serdes: " + why);
   }
 
   public List<String> urls() {
