@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -412,7 +411,7 @@ public final class Import {
       }
       if (key.isPresent()) {
         Schema schema = key.get().latest().orElseThrow();
-        keyLine = isNamed(schema) ? "{type: " + schema.getFullName() + "}"
+        keyLine = Registration.isNamed(schema) ? "{type: " + schema.getFullName() + "}"
             : "{type: " + schema.getType().getName() + ", format: avro}";
       } else if (data.isPresent() && comments.isEmpty()) {
         ClusterSample.Topic read = data.get();
@@ -483,8 +482,8 @@ public final class Import {
     private void checkReferences(List<Draft> drafts) {
       Map<String, CompatibilityLevel> typeLevels = new TreeMap<>();
       for (Draft draft : drafts) {
-        level(effectiveLevel(draft.value())).ifPresent(topicLevel -> namedTypes(draft.value().latest().orElseThrow())
-            .stream().skip(1).forEach(type -> typeLevels.merge(type.getFullName(), topicLevel,
+        level(effectiveLevel(draft.value())).ifPresent(topicLevel -> Registration.namedTypesWithin(
+            draft.value().latest().orElseThrow()).forEach(type -> typeLevels.merge(type.getFullName(), topicLevel,
                 CompatibilityLevel::combinedWith)));
       }
       typeLevels.forEach((type, wanted) -> {
@@ -496,10 +495,7 @@ public final class Import {
       });
       for (Draft draft : drafts) {
         for (Subject subject : draft.key().map(k -> List.of(draft.value(), k)).orElse(List.of(draft.value()))) {
-          for (Schema type : namedTypes(subject.latest().orElseThrow())) {
-            if (type == subject.latest().get()) {
-              continue;
-            }
+          for (Schema type : Registration.namedTypesWithin(subject.latest().orElseThrow())) {
             if (!subjects.containsKey(type.getFullName())) {
               undecided.add("Subject '" + subject.name() + "' writes type '" + type.getFullName() + "' in, but register "
                   + "with contracts.register.references registers every named type in a subject of its own: it "
@@ -604,7 +600,7 @@ public final class Import {
 
     private String expectedKeySubject(Draft draft, Subject key) {
       Schema schema = key.latest().orElseThrow();
-      SubjectNameStrategy strategy = isNamed(schema) ? draft.strategy() : SubjectNameStrategy.TOPIC_NAME;
+      SubjectNameStrategy strategy = Registration.isNamed(schema) ? draft.strategy() : SubjectNameStrategy.TOPIC_NAME;
       return strategy.subject(draft.topic(), true, nameOf(schema));
     }
 
@@ -662,31 +658,17 @@ public final class Import {
 
   /** The named types a schema defines or uses, the schema itself first, each once. */
   static List<Schema> namedTypes(Schema schema) {
-    Set<Schema> found = new LinkedHashSet<>();
-    collect(schema, found);
-    return List.copyOf(found);
-  }
-
-  private static void collect(Schema schema, Set<Schema> found) {
-    switch (schema.getType()) {
-      case RECORD -> {
-        if (found.add(schema)) {
-          schema.getFields().forEach(field -> collect(field.schema(), found));
-        }
-      }
-      case ENUM, FIXED -> found.add(schema);
-      case UNION -> schema.getTypes().forEach(branch -> collect(branch, found));
-      case ARRAY -> collect(schema.getElementType(), found);
-      case MAP -> collect(schema.getValueType(), found);
-      default -> { }
+    List<Schema> found = new ArrayList<>();
+    if (Registration.isNamed(schema)) {
+      found.add(schema);
     }
+    found.addAll(Registration.namedTypesWithin(schema));
+    return List.copyOf(found);
   }
 
   /** A named type as its own file: every other named type it uses written by name. */
   static String standalone(Schema type) {
-    List<Schema> others = new ArrayList<>(namedTypes(type));
-    others.remove(type);
-    return type.toString(others, true) + "\n";
+    return type.toString(Registration.namedTypesWithin(type), true) + "\n";
   }
 
   /** avro/com/acme/Order.avsc for com.acme.Order: the layout lint's NAMESPACE_MATCHES_FOLDER asks for. */
@@ -694,13 +676,8 @@ public final class Import {
     return "avro/" + fullName.replace('.', '/') + ".avsc";
   }
 
-  private static boolean isNamed(Schema schema) {
-    return schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
-        || schema.getType() == Schema.Type.FIXED;
-  }
-
   private static String nameOf(Schema schema) {
-    return isNamed(schema) ? schema.getFullName() : schema.getType().getName();
+    return Registration.isNamed(schema) ? schema.getFullName() : schema.getType().getName();
   }
 
   private static String base(String dlq) {

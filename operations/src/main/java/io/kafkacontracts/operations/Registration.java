@@ -223,7 +223,14 @@ public final class Registration {
     }
   }
 
-  private static boolean isNamed(Schema schema) {
+  /** Every named type {@code root} uses, however deep, other than itself (import writes each to its own file). */
+  static Set<Schema> namedTypesWithin(Schema root) {
+    Set<Schema> named = new LinkedHashSet<>();
+    namedIn(root, root, named, true);
+    return named;
+  }
+
+  static boolean isNamed(Schema schema) {
     return schema.getType() == Schema.Type.RECORD || schema.getType() == Schema.Type.ENUM
         || schema.getType() == Schema.Type.FIXED;
   }
