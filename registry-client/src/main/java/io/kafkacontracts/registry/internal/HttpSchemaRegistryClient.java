@@ -59,12 +59,6 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private volatile int preferred;
   private volatile boolean closed;
 
-  public HttpSchemaRegistryClient(List<URI> baseUrls, String basicUserInfo, Supplier<String> bearerToken,
-      Map<String, String> headers, Duration connectTimeout, Duration requestTimeout, RetryPolicy retries,
-      SSLContext sslContext) {
-    this(baseUrls, basicUserInfo, bearerToken, headers, connectTimeout, requestTimeout, retries, sslContext, null);
-  }
-
   /** @param proxy the HTTP proxy every request goes through, or null for none */
   public HttpSchemaRegistryClient(List<URI> baseUrls, String basicUserInfo, Supplier<String> bearerToken,
       Map<String, String> headers, Duration connectTimeout, Duration requestTimeout, RetryPolicy retries,
