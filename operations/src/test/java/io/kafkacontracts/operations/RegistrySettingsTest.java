@@ -45,9 +45,7 @@ class RegistrySettingsTest {
     clientKeyStore = serverKeyStore;
     trustStore = TestCertificates.trustStore(dir, "trust", "registry");
     Path serverTrust = trustStore;
-    registry = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
-        .keystorePath(serverKeyStore.toString()).keystorePassword(TestCertificates.PASSWORD)
-        .keyManagerPassword(TestCertificates.PASSWORD).keystoreType("PKCS12").needClientAuth(true)
+    registry = new WireMockServer(TestCertificates.https(serverKeyStore).needClientAuth(true)
         .trustStorePath(serverTrust.toString()).trustStorePassword(TestCertificates.PASSWORD).trustStoreType("PKCS12"));
     registry.start();
     registry.stubFor(get(urlEqualTo("/subjects")).willReturn(okJson("[\"orders-value\"]")));

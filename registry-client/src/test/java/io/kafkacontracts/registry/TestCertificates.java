@@ -1,5 +1,8 @@
 package io.kafkacontracts.registry;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +36,13 @@ public final class TestCertificates {
           "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD);
     }
     return store;
+  }
+
+  /** WireMock serving https only, on 127.0.0.1, with the certificate of a key store made here. */
+  public static WireMockConfiguration https(Path keyStore) {
+    return wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
+        .keystorePath(keyStore.toString()).keystorePassword(PASSWORD).keyManagerPassword(PASSWORD)
+        .keystoreType("PKCS12");
   }
 
   private static String keytool() {

@@ -3,7 +3,6 @@ package io.kafkacontracts.registry;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,9 +31,7 @@ class TlsTest {
   static void start() throws Exception {
     Path keyStore = TestCertificates.keyStore(dir, "registry");
     trustStore = TestCertificates.trustStore(dir, "trust", "registry");
-    server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
-        .keystorePath(keyStore.toString()).keystorePassword("changeit").keyManagerPassword("changeit")
-        .keystoreType("PKCS12"));
+    server = new WireMockServer(TestCertificates.https(keyStore));
     server.start();
     server.stubFor(get(urlEqualTo("/subjects")).willReturn(okJson("[\"secure-value\"]")));
   }
