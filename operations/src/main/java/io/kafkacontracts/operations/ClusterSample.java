@@ -9,13 +9,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -67,25 +67,21 @@ record ClusterSample(Map<String, Topic> topics) {
     }
   }
 
-  /** The cluster's topics, without Kafka's internal ones. */
-  static Set<String> names(KafkaSettings settings) throws IOException {
-    try (Admin admin = settings.admin()) {
-      return new TreeSet<>(TopicPlan.await(admin.listTopics().names(), settings.toString(), "list the topics"));
-    }
-  }
-
   /**
-   * Reads the topics' descriptions and configs, and up to {@code records} records of each from its
-   * start, waiting at most {@code wait} per topic for them.
+   * Reads the descriptions and configs of the cluster's topics that {@code wanted} keeps, and up to
+   * {@code records} records of each from its start, waiting at most {@code wait} per topic for them.
    */
-  static ClusterSample read(KafkaSettings settings, Collection<String> names, int records, Duration wait)
+  static ClusterSample read(KafkaSettings settings, Predicate<String> wanted, int records, Duration wait)
       throws IOException {
-    if (names.isEmpty()) {
-      return new ClusterSample(Map.of());
-    }
+    Set<String> names;
     Map<String, TopicDescription> descriptions;
     Map<ConfigResource, Config> configs;
     try (Admin admin = settings.admin()) {
+      names = new TreeSet<>(TopicPlan.await(admin.listTopics().names(), settings.toString(), "list the topics"));
+      names.removeIf(wanted.negate());
+      if (names.isEmpty()) {
+        return new ClusterSample(Map.of());
+      }
       descriptions = TopicPlan.await(admin.describeTopics(names).allTopicNames(), settings.toString(),
           "describe the topics");
       configs = TopicPlan.await(admin.describeConfigs(names.stream()
@@ -94,7 +90,7 @@ record ClusterSample(Map<String, Topic> topics) {
     }
     Map<String, Topic> topics = new TreeMap<>();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(settings)) {
-      for (String name : new TreeSet<>(names)) {
+      for (String name : names) {
         TopicDescription description = descriptions.get(name);
         Map<String, String> own = new TreeMap<>();
         configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).entries().stream()

@@ -313,15 +313,11 @@ public final class Import {
       }
     }
 
+    /** The topics the filter names, and their dead-letter topics; not Kafka's internal ones. */
     private ClusterSample sampleCluster(KafkaSettings settings) throws IOException {
-      Set<String> names = new TreeSet<>();
-      for (String name : ClusterSample.names(settings)) {
-        if (!name.startsWith("_") && (request.topics().matcher(name).matches()
-            || name.endsWith(".dlq") && request.topics().matcher(name.substring(0, name.length() - 4)).matches())) {
-          names.add(name);
-        }
-      }
-      return ClusterSample.read(settings, names, request.sampleRecords(), request.sampleWait());
+      return ClusterSample.read(settings, name -> !name.startsWith("_") && (request.topics().matcher(name).matches()
+          || name.endsWith(".dlq") && request.topics().matcher(base(name)).matches()), request.sampleRecords(),
+          request.sampleWait());
     }
 
     /** The topics: from the cluster's topics where one was read, else from the subjects' names. */
